@@ -1,0 +1,38 @@
+package org.jumpdesk.audit.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import org.jumpdesk.audit.entity.AuditEvent;
+
+/**
+ * Writes audit rows. {@link TransactionAttributeType#MANDATORY}: a row is always part of the transaction
+ * of the change it records, so both commit or neither does.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class AuditTrail {
+
+    /** Outcome of an action that took effect. */
+    public static final String SUCCESS = "SUCCESS";
+
+    @PersistenceContext
+    private EntityManager entityManager;
+
+    @Inject
+    private Clock clock;
+
+    /** Records an action that took effect. */
+    public void record(String actor, String action, String target, String detail) {
+        record(actor, action, target, SUCCESS, detail);
+    }
+
+    /** Records an action with the given outcome (a catalogue code for a refusal). */
+    public void record(String actor, String action, String target, String outcome, String detail) {
+        entityManager.persist(new AuditEvent(clock.instant(), actor, action, target, outcome, detail));
+    }
+}

@@ -1,0 +1,52 @@
+package org.jumpdesk.users.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A person who logs in to the console or the admin portal. */
+@Entity
+@Table(name = "console_user")
+public class ConsoleUser {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true, updatable = false)
+    private String username;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @Column(nullable = false)
+    private boolean administrator;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    protected ConsoleUser() {}
+
+    public ConsoleUser(String username, String passwordHash, boolean administrator, Instant createdAt) {
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.administrator = administrator;
+        this.createdAt = createdAt;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public boolean administrator() {
+        return administrator;
+    }
+}

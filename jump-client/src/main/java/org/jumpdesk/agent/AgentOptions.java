@@ -1,0 +1,61 @@
+package org.jumpdesk.agent;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The agent's command line.
+ *
+ * @param siteUri the site's agent endpoint, {@code wss://host:port/agent} ({@code ws://} for development)
+ * @param stateDirectory where the agent keeps its identity between runs
+ */
+public record AgentOptions(URI siteUri, Path stateDirectory) {
+
+    static final String USAGE =
+            "usage: java -jar jump-client.jar --site <wss://host[:port]/agent> [--state-dir <directory>]";
+
+    /**
+     * Parses the arguments.
+     *
+     * @throws IllegalArgumentException naming the argument that is wrong and what was expected
+     */
+    public static AgentOptions parse(String... args) {
+        URI site = null;
+        Path stateDirectory = Path.of(System.getProperty("user.home"), ".jumpdesk-agent");
+        List<String> rest = new ArrayList<>(List.of(args));
+        while (!rest.isEmpty()) {
+            String name = rest.remove(0);
+            if (rest.isEmpty()) {
+                throw new IllegalArgumentException(name + " needs a value");
+            }
+            String value = rest.remove(0);
+            switch (name) {
+                case "--site" -> site = siteUri(value);
+                case "--state-dir" -> stateDirectory = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown argument " + name);
+            }
+        }
+        if (site == null) {
+            throw new IllegalArgumentException("--site is required");
+        }
+        return new AgentOptions(site, stateDirectory);
+    }
+
+    private static URI siteUri(String value) {
+        URI uri;
+        try {
+            uri = URI.create(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "--site must be a URI such as wss://site.example.com/agent, was '" + value + "'");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("wss") && !scheme.equals("ws") || uri.getHost() == null) {
+            throw new IllegalArgumentException("--site must be a wss:// or ws:// URI with a host, was '" + value + "'");
+        }
+        return uri;
+    }
+}

@@ -1,0 +1,111 @@
+package org.jumpdesk.agent;
+
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.glassfish.tyrus.client.ClientManager;
+import org.jumpdesk.protocol.Heartbeat;
+import org.jumpdesk.protocol.MalformedMessageException;
+import org.jumpdesk.protocol.Message;
+import org.jumpdesk.protocol.MessageCodec;
+import org.jumpdesk.protocol.Welcome;
+
+/**
+ * Keeps one connection to the site: connects, says hello, sends heartbeats at the interval the site asks
+ * for, and reconnects with backoff whenever the connection is lost. All work runs on one scheduler thread.
+ */
+final class SiteConnection extends Endpoint {
+
+    private static final Logger LOG = Logger.getLogger(SiteConnection.class.getName());
+    private static final MessageCodec CODEC = new MessageCodec();
+
+    private final AgentOptions options;
+    private final AgentIdentity identity;
+    private final ScheduledExecutorService scheduler;
+    private final ClientManager client = ClientManager.createClient();
+    private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), new Random());
+    private ScheduledFuture<?> heartbeats;
+
+    SiteConnection(AgentOptions options, AgentIdentity identity, ScheduledExecutorService scheduler) {
+        this.options = options;
+        this.identity = identity;
+        this.scheduler = scheduler;
+    }
+
+    void start() {
+        scheduler.execute(this::connect);
+    }
+
+    private void connect() {
+        try {
+            client.connectToServer(this, ClientEndpointConfig.Builder.create().build(), options.siteUri());
+        } catch (DeploymentException | IOException e) {
+            LOG.log(Level.FINE, "connection attempt failed", e);
+            retryLater("cannot reach " + options.siteUri() + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> onMessage(session, text));
+        session.getAsyncRemote().sendText(CODEC.encode(identity.hello()));
+    }
+
+    private void onMessage(Session session, String text) {
+        Message message;
+        try {
+            message = CODEC.decode(text);
+        } catch (MalformedMessageException e) {
+            LOG.warning(() -> "ignoring a message from the site that is not understood: " + e.getMessage());
+            return;
+        }
+        if (message instanceof Welcome welcome) {
+            backoff.reset();
+            LOG.info(() -> "Connected to " + options.siteUri() + " as Jump Client " + welcome.clientId());
+            scheduleHeartbeats(session, welcome.heartbeatSeconds());
+        }
+    }
+
+    private void scheduleHeartbeats(Session session, int seconds) {
+        cancelHeartbeats();
+        String heartbeat = CODEC.encode(new Heartbeat());
+        heartbeats = scheduler.scheduleAtFixedRate(
+                () -> session.getAsyncRemote().sendText(heartbeat), seconds, seconds, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void onClose(Session session, CloseReason reason) {
+        cancelHeartbeats();
+        retryLater("the site closed the connection (" + reason.getCloseCode().getCode() + " " + reason.getReasonPhrase()
+                + ")");
+    }
+
+    @Override
+    public void onError(Session session, Throwable failure) {
+        LOG.log(Level.FINE, "connection error", failure);
+    }
+
+    private void cancelHeartbeats() {
+        if (heartbeats != null) {
+            heartbeats.cancel(false);
+        }
+    }
+
+    private void retryLater(String why) {
+        Duration wait = backoff.next();
+        LOG.warning(() -> why + "; trying again in " + wait.toMillis() + " ms");
+        scheduler.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

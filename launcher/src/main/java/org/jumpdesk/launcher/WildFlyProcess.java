@@ -1,0 +1,143 @@
+package org.jumpdesk.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The provisioned WildFly running the application. Each run uses a fresh copy of the server's
+ * {@code standalone} directory as its base, with the EAR in its {@code deployments}, so the provisioned
+ * server itself stays untouched (the test suite uses it too).
+ */
+final class WildFlyProcess {
+
+    private final Process process;
+    private final Path log;
+
+    private WildFlyProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    static WildFlyProcess start(
+            Path serverHome, Path ear, Path baseDirectory, Map<String, String> environment, List<String> arguments)
+            throws IOException {
+        deleteRecursively(baseDirectory);
+        copyRecursively(serverHome.resolve("standalone"), baseDirectory);
+        Files.createDirectories(baseDirectory.resolve("deployments"));
+        Files.copy(
+                ear, baseDirectory.resolve("deployments").resolve("jumpdesk.ear"), StandardCopyOption.REPLACE_EXISTING);
+        Path log = baseDirectory.resolve("log").resolve("console.log");
+        Files.createDirectories(log.getParent());
+
+        boolean windows = System.getProperty("os.name").startsWith("Windows");
+        List<String> command = new ArrayList<>();
+        command.add(serverHome
+                .resolve("bin")
+                .resolve(windows ? "standalone.bat" : "standalone.sh")
+                .toString());
+        command.add("-Djboss.server.base.dir=" + baseDirectory);
+        command.addAll(arguments);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
+        return new WildFlyProcess(builder.start(), log);
+    }
+
+    Path log() {
+        return log;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits until the URL answers 200 (the application is deployed), the server dies, or time runs out. */
+    boolean awaitReady(URI probe, Duration timeout) throws InterruptedException {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline) && process.isAlive()) {
+            try {
+                HttpRequest request = HttpRequest.newBuilder(probe)
+                        .timeout(Duration.ofSeconds(5))
+                        .build();
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException notYet) {
+                // The listener is not open yet.
+            }
+            TimeUnit.MILLISECONDS.sleep(500);
+        }
+        return false;
+    }
+
+    int waitFor() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    /** Stops the server JVM itself (the start script does not always pass the signal on), then the script. */
+    void stop() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+
+    private static void copyRecursively(Path source, Path target) throws IOException {
+        Files.walkFileTree(source, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
+                Path relative = source.relativize(dir);
+                if (relative.startsWith("data") || relative.startsWith("tmp") || relative.startsWith("log")) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                Files.createDirectories(target.resolve(relative));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                Files.copy(file, target.resolve(source.relativize(file)), StandardCopyOption.REPLACE_EXISTING);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

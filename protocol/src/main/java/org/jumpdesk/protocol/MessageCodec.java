@@ -1,0 +1,99 @@
+package org.jumpdesk.protocol;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.UUID;
+
+/**
+ * Turns {@link Message}s into JSON text and back. Stateless and thread-safe.
+ *
+ * <p>Decoding is strict about what it needs and ignores members it does not know, so a newer peer can add
+ * members without breaking an older one.
+ */
+public final class MessageCodec {
+
+    private static final String TYPE = "type";
+
+    public String encode(Message message) {
+        JsonObjectBuilder json =
+                Json.createObjectBuilder().add(TYPE, message.type().wireName());
+        if (message instanceof Hello hello) {
+            json.add("clientId", hello.clientId().toString())
+                    .add("hostname", hello.hostname())
+                    .add("operatingSystem", hello.operatingSystem())
+                    .add("agentVersion", hello.agentVersion());
+        } else if (message instanceof Welcome welcome) {
+            json.add("clientId", welcome.clientId().toString()).add("heartbeatSeconds", welcome.heartbeatSeconds());
+        }
+        return json.build().toString();
+    }
+
+    /**
+     * Reads one message.
+     *
+     * @throws MalformedMessageException if the text is not JSON, has no known type, or lacks a member
+     */
+    public Message decode(String text) {
+        JsonObject json = parse(text);
+        String typeName = string(json, TYPE);
+        MessageType type = MessageType.fromWireName(typeName)
+                .orElseThrow(() -> new MalformedMessageException("unknown message type '" + typeName + "'"));
+        try {
+            return switch (type) {
+                case HELLO -> new Hello(
+                        uuid(json, "clientId"),
+                        string(json, "hostname"),
+                        string(json, "operatingSystem"),
+                        string(json, "agentVersion"));
+                case WELCOME -> new Welcome(uuid(json, "clientId"), integer(json, "heartbeatSeconds"));
+                case HEARTBEAT -> new Heartbeat();
+            };
+        } catch (IllegalArgumentException e) {
+            throw new MalformedMessageException(typeName + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonObject parse(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new MalformedMessageException("expected a JSON object, got " + value.getValueType());
+            }
+            return value.asJsonObject();
+        } catch (JsonException e) {
+            throw new MalformedMessageException("not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static String string(JsonObject json, String member) {
+        JsonValue value = json.get(member);
+        if (!(value instanceof JsonString string)) {
+            throw new MalformedMessageException("member '" + member + "' must be a string");
+        }
+        return string.getString();
+    }
+
+    private static int integer(JsonObject json, String member) {
+        JsonValue value = json.get(member);
+        if (!(value instanceof JsonNumber number) || !number.isIntegral()) {
+            throw new MalformedMessageException("member '" + member + "' must be an integer");
+        }
+        return number.intValue();
+    }
+
+    private static UUID uuid(JsonObject json, String member) {
+        String text = string(json, member);
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedMessageException("member '" + member + "' must be a UUID, was '" + text + "'", e);
+        }
+    }
+}

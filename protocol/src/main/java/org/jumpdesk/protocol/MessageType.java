@@ -1,0 +1,37 @@
+package org.jumpdesk.protocol;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The value of the {@code type} member of every message, and which side may send it. */
+public enum MessageType {
+    HELLO("hello", Sender.AGENT),
+    WELCOME("welcome", Sender.SITE),
+    HEARTBEAT("heartbeat", Sender.AGENT);
+
+    /** Which end of the connection may send a message type. */
+    public enum Sender {
+        AGENT,
+        SITE
+    }
+
+    private final String wireName;
+    private final Sender sender;
+
+    MessageType(String wireName, Sender sender) {
+        this.wireName = wireName;
+        this.sender = sender;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public boolean sentBy(Sender candidate) {
+        return sender == candidate;
+    }
+
+    public static Optional<MessageType> fromWireName(String wireName) {
+        return Arrays.stream(values()).filter(t -> t.wireName.equals(wireName)).findFirst();
+    }
+}

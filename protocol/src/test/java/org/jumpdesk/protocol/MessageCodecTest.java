@@ -1,0 +1,53 @@
+package org.jumpdesk.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MessageCodecTest {
+
+    private final MessageCodec codec = new MessageCodec();
+
+    @Test
+    void helloSurvivesTheRoundTripWithUnicodeIntact() {
+        Hello hello = new Hello(UUID.randomUUID(), "équipe-ünïcode-機械", "Linux 6.1", "0.1.0");
+
+        assertThat(codec.decode(codec.encode(hello))).isEqualTo(hello);
+    }
+
+    @Test
+    void welcomeAndHeartbeatSurviveTheRoundTrip() {
+        Welcome welcome = new Welcome(UUID.randomUUID(), 30);
+
+        assertThat(codec.decode(codec.encode(welcome))).isEqualTo(welcome);
+        assertThat(codec.decode(codec.encode(new Heartbeat()))).isEqualTo(new Heartbeat());
+    }
+
+    @Test
+    void unknownMembersAreIgnoredSoNewerPeersCanAddThem() {
+        assertThat(codec.decode("{\"type\":\"heartbeat\",\"addedLater\":1}")).isEqualTo(new Heartbeat());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not json", "[1,2]", "{\"no\":\"type\"}", "{\"type\":\"teleport\"}", "{\"type\":7}"})
+    void rejectsWhatIsNotAMessage(String text) {
+        assertThatThrownBy(() -> codec.decode(text)).isInstanceOf(MalformedMessageException.class);
+    }
+
+    @Test
+    void namesTheMemberThatIsWrong() {
+        String badId = "{\"type\":\"hello\",\"clientId\":\"nope\",\"hostname\":\"h\",\"operatingSystem\":\"o\","
+                + "\"agentVersion\":\"1\"}";
+
+        assertThatThrownBy(() -> codec.decode(badId))
+                .hasMessageContaining("clientId")
+                .hasMessageContaining("UUID");
+        assertThatThrownBy(() -> codec.decode(
+                        "{\"type\":\"welcome\",\"clientId\":\"" + UUID.randomUUID() + "\",\"heartbeatSeconds\":0}"))
+                .hasMessageContaining("heartbeatSeconds");
+    }
+}

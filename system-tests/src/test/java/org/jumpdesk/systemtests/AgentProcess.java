@@ -1,0 +1,71 @@
+package org.jumpdesk.systemtests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/** The built {@code jump-client.jar} running as a separate JVM, as on a customer's machine. */
+final class AgentProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path stateDirectory;
+    private final Path output;
+
+    private AgentProcess(Process process, Path stateDirectory, Path output) {
+        this.process = process;
+        this.stateDirectory = stateDirectory;
+        this.output = output;
+    }
+
+    static AgentProcess start(URI site, Path workDirectory) throws IOException {
+        Path stateDirectory = workDirectory.resolve("state");
+        Path output = workDirectory.resolve("agent.log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(List.of(
+                        java,
+                        "-jar",
+                        System.getProperty("jumpdesk.agent.jar"),
+                        "--site",
+                        site.toString(),
+                        "--state-dir",
+                        stateDirectory.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
+        return new AgentProcess(process, stateDirectory, output);
+    }
+
+    /** The client id the agent created for itself, once it has. */
+    UUID awaitClientId(Duration timeout) throws IOException, InterruptedException {
+        Path file = stateDirectory.resolve("client-id");
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.exists(file) && Files.size(file) > 0) {
+                return UUID.fromString(
+                        Files.readString(file, StandardCharsets.US_ASCII).trim());
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the agent exited with " + process.exitValue() + ": " + output());
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        throw new IllegalStateException("the agent wrote no client id within " + timeout + ": " + output());
+    }
+
+    String output() throws IOException {
+        return Files.readString(output, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+}

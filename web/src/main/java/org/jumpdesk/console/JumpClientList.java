@@ -1,0 +1,36 @@
+package org.jumpdesk.console;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+import java.util.List;
+import org.jumpdesk.jumpclients.boundary.JumpClientSummary;
+import org.jumpdesk.jumpclients.boundary.JumpClients;
+
+/** The list of Jump Clients on the console's first page. */
+@Named
+@RequestScoped
+public class JumpClientList {
+
+    static final int PAGE_SIZE = 200;
+
+    @EJB
+    private JumpClients jumpClients;
+
+    private List<JumpClientSummary> clients = List.of();
+    private long total;
+
+    /** Loads the page; called once per request by {@code f:viewAction}. */
+    public void load() {
+        clients = jumpClients.list(0, PAGE_SIZE);
+        total = jumpClients.count();
+    }
+
+    public List<JumpClientSummary> getClients() {
+        return clients;
+    }
+
+    public long getTotal() {
+        return total;
+    }
+}

@@ -1,0 +1,114 @@
+package org.jumpdesk.agents;
+
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.CloseReason.CloseCodes;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jumpdesk.protocol.Heartbeat;
+import org.jumpdesk.protocol.Hello;
+import org.jumpdesk.protocol.MalformedMessageException;
+import org.jumpdesk.protocol.Message;
+import org.jumpdesk.protocol.MessageCodec;
+import org.jumpdesk.protocol.MessageType;
+
+/**
+ * One agent connection. The container makes an instance per connection, so the fields are this
+ * connection's state and nothing else.
+ *
+ * <p>Rules: the first message is {@code hello}; then only agent-sent types. Anything else closes the
+ * connection with a code that says why: 1007 for a frame that is not a message, 1008 for a message out of
+ * place, 1009 (by the container) for a frame over {@link #MAX_MESSAGE_CHARS}, 1011 when the site fails.
+ */
+@ServerEndpoint("/agent")
+public class AgentEndpoint {
+
+    /** Largest text frame accepted, in characters. */
+    public static final int MAX_MESSAGE_CHARS = 64 * 1024;
+
+    private static final Logger LOG = Logger.getLogger(AgentEndpoint.class.getName());
+    private static final MessageCodec CODEC = new MessageCodec();
+
+    @Inject
+    private AgentDirectory directory;
+
+    private UUID clientId;
+
+    /** For the container, which injects {@link #directory}. */
+    public AgentEndpoint() {}
+
+    AgentEndpoint(AgentDirectory directory) {
+        this.directory = directory;
+    }
+
+    @OnMessage(maxMessageSize = MAX_MESSAGE_CHARS)
+    public void onMessage(String text, Session session) {
+        Message message;
+        try {
+            message = CODEC.decode(text);
+        } catch (MalformedMessageException e) {
+            close(session, CloseCodes.NOT_CONSISTENT, e.getMessage());
+            return;
+        }
+        if (!message.type().sentBy(MessageType.Sender.AGENT)) {
+            close(session, CloseCodes.VIOLATED_POLICY, "'" + message.type().wireName() + "' is sent by the site only");
+        } else if (message instanceof Hello hello) {
+            onHello(hello, session);
+        } else if (clientId == null) {
+            close(session, CloseCodes.VIOLATED_POLICY, "'hello' must be the first message");
+        } else if (message instanceof Heartbeat) {
+            LOG.finest(() -> "heartbeat from " + clientId);
+        }
+    }
+
+    private void onHello(Hello hello, Session session) {
+        if (clientId != null) {
+            close(session, CloseCodes.VIOLATED_POLICY, "'hello' was already sent on this connection");
+            return;
+        }
+        clientId = hello.clientId();
+        session.getAsyncRemote().sendText(CODEC.encode(directory.agentConnected(hello)));
+        LOG.fine(() -> "agent " + clientId + " connected from " + hello.hostname());
+    }
+
+    @OnClose
+    public void onClose(Session session, CloseReason reason) {
+        LOG.fine(() -> "agent " + clientId + " disconnected: " + reason);
+    }
+
+    @OnError
+    public void onError(Session session, Throwable failure) {
+        if (failure instanceof IOException) {
+            LOG.log(Level.FINE, "agent connection " + clientId + " broke", failure);
+            return;
+        }
+        LOG.log(Level.SEVERE, "agent connection " + clientId + " failed", failure);
+        close(session, CloseCodes.UNEXPECTED_CONDITION, "internal error");
+    }
+
+    private void close(Session session, CloseCodes code, String reason) {
+        LOG.fine(() -> "closing agent connection " + clientId + " with " + code.getCode() + ": " + reason);
+        try {
+            session.close(new CloseReason(code, truncate(reason)));
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "agent connection already gone", e);
+        }
+    }
+
+    /** A close reason may hold at most 123 bytes of UTF-8. */
+    static String truncate(String reason) {
+        String shortened = reason;
+        while (shortened.getBytes(StandardCharsets.UTF_8).length > 123) {
+            shortened = shortened.substring(0, shortened.length() - 1);
+        }
+        return shortened;
+    }
+}

@@ -1,0 +1,28 @@
+package org.jumpdesk.agents;
+
+import org.glassfish.tyrus.core.ComponentProvider;
+
+/**
+ * Lets Tyrus create {@link AgentEndpoint}s wired to the directory the running test chose, since outside
+ * WildFly there is no CDI to inject one. Registered through {@code META-INF/services}.
+ */
+public class InProcessAgentEndpoints extends ComponentProvider {
+
+    /** The directory new endpoints get; set by the test before it connects. */
+    static volatile AgentDirectory directory;
+
+    @Override
+    public boolean isApplicable(Class<?> type) {
+        return type == AgentEndpoint.class;
+    }
+
+    @Override
+    public <T> Object create(Class<T> type) {
+        return new AgentEndpoint(directory);
+    }
+
+    @Override
+    public boolean destroy(Object endpoint) {
+        return false;
+    }
+}
