@@ -36,8 +36,8 @@ final class TestSite {
         String username = "rep-" + UUID.randomUUID().toString().substring(0, 8);
         try (Connection connection = DriverManager.getConnection(
                         System.getenv("JUMPDESK_DB_URL"),
-                        System.getenv().getOrDefault("JUMPDESK_DB_USER", "postgres"),
-                        System.getenv().getOrDefault("JUMPDESK_DB_PASSWORD", ""));
+                        System.getenv().getOrDefault("JUMPDESK_DB_USER", "jumpdesk"),
+                        System.getenv().getOrDefault("JUMPDESK_DB_PASSWORD", "jumpdesk"));
                 PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO console_user (username, password_hash, administrator) VALUES (?, ?, FALSE)")) {
             insert.setString(1, username);
