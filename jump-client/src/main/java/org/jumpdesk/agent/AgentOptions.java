@@ -11,11 +11,17 @@ import java.util.Locale;
  *
  * @param siteUri the site's agent endpoint, {@code wss://host:port/agent} ({@code ws://} for development)
  * @param stateDirectory where the agent keeps its identity between runs
+ * @param installerKey the key to register with on the first start, or null once registered
+ * @param jumpGroup {@code --jc-jump-group} override, or null
+ * @param tag {@code --jc-tag} override, or null
+ * @param comments {@code --jc-comments} override, or null
  */
-public record AgentOptions(URI siteUri, Path stateDirectory) {
+public record AgentOptions(
+        URI siteUri, Path stateDirectory, String installerKey, String jumpGroup, String tag, String comments) {
 
-    static final String USAGE =
-            "usage: java -jar jump-client.jar --site <wss://host[:port]/agent> [--state-dir <directory>]";
+    static final String USAGE = "usage: java -jar jump-client.jar --site <wss://host[:port]/agent>"
+            + " [--state-dir <directory>] [--installer-key <key>]"
+            + " [--jc-jump-group <group>] [--jc-tag <tag>] [--jc-comments <comments>]";
 
     /**
      * Parses the arguments.
@@ -25,6 +31,10 @@ public record AgentOptions(URI siteUri, Path stateDirectory) {
     public static AgentOptions parse(String... args) {
         URI site = null;
         Path stateDirectory = Path.of(System.getProperty("user.home"), ".jumpdesk-agent");
+        String installerKey = null;
+        String jumpGroup = null;
+        String tag = null;
+        String comments = null;
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
             String name = rest.remove(0);
@@ -35,13 +45,17 @@ public record AgentOptions(URI siteUri, Path stateDirectory) {
             switch (name) {
                 case "--site" -> site = siteUri(value);
                 case "--state-dir" -> stateDirectory = Path.of(value);
+                case "--installer-key" -> installerKey = value;
+                case "--jc-jump-group" -> jumpGroup = value;
+                case "--jc-tag" -> tag = value;
+                case "--jc-comments" -> comments = value;
                 default -> throw new IllegalArgumentException("unknown argument " + name);
             }
         }
         if (site == null) {
             throw new IllegalArgumentException("--site is required");
         }
-        return new AgentOptions(site, stateDirectory);
+        return new AgentOptions(site, stateDirectory, installerKey, jumpGroup, tag, comments);
     }
 
     private static URI siteUri(String value) {
@@ -57,5 +71,11 @@ public record AgentOptions(URI siteUri, Path stateDirectory) {
             throw new IllegalArgumentException("--site must be a wss:// or ws:// URI with a host, was '" + value + "'");
         }
         return uri;
+    }
+
+    /** Hides the installer key from logs. */
+    @Override
+    public String toString() {
+        return "AgentOptions[" + siteUri + ", " + stateDirectory + "]";
     }
 }

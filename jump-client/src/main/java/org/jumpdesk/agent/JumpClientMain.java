@@ -21,13 +21,23 @@ public final class JumpClientMain {
             System.exit(2);
             return;
         }
-        AgentIdentity identity = AgentIdentity.loadOrCreate(options.stateDirectory());
-        LOG.info(() -> "Jump Client " + AgentIdentity.version() + " (" + identity.clientId() + ") starting");
+        AgentIdentity identity = AgentIdentity.load(options.stateDirectory());
+        if (identity.clientId().isEmpty() && options.installerKey() == null) {
+            System.err.println("jump-client: not registered yet; the first start needs --installer-key");
+            System.exit(2);
+            return;
+        }
+        LOG.info(() -> "Jump Client " + AgentIdentity.version() + " starting"
+                + identity.clientId().map(id -> " as " + id).orElse(", registering"));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "jump-client");
             thread.setDaemon(false);
             return thread;
         });
-        new SiteConnection(options, identity, scheduler).start();
+        new SiteConnection(options, identity, scheduler, why -> {
+                    System.err.println("jump-client: " + why);
+                    System.exit(1);
+                })
+                .start();
     }
 }

@@ -10,9 +10,11 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.glassfish.tyrus.client.ClientManager;
@@ -20,26 +22,40 @@ import org.jumpdesk.protocol.Heartbeat;
 import org.jumpdesk.protocol.MalformedMessageException;
 import org.jumpdesk.protocol.Message;
 import org.jumpdesk.protocol.MessageCodec;
+import org.jumpdesk.protocol.Registered;
 import org.jumpdesk.protocol.Welcome;
 
 /**
- * Keeps one connection to the site: connects, says hello, sends heartbeats at the interval the site asks
- * for, and reconnects with backoff whenever the connection is lost. All work runs on one scheduler thread.
+ * Keeps one connection to the site: registers on the first start, says hello, sends heartbeats at the
+ * interval the site asks for, and reconnects with backoff whenever the connection is lost. A refusal that
+ * retrying cannot cure (invalid installer, client deleted or uninstalled) ends the agent with a message.
  */
 final class SiteConnection extends Endpoint {
 
     private static final Logger LOG = Logger.getLogger(SiteConnection.class.getName());
     private static final MessageCodec CODEC = new MessageCodec();
 
+    /**
+     * Close codes after which retrying cannot help: the installer key is refused (4403), the client was
+     * deleted (4404) or uninstalled (4410), or the agent sent what the site cannot accept (1007, 1008).
+     */
+    private static final Set<Integer> FINAL_REFUSALS = Set.of(4403, 4404, 4410, 1007, 1008);
+
     private final AgentOptions options;
+    private final Consumer<String> refused;
     private final AgentIdentity identity;
     private final ScheduledExecutorService scheduler;
     private final ClientManager client = ClientManager.createClient();
     private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), new Random());
     private ScheduledFuture<?> heartbeats;
 
-    SiteConnection(AgentOptions options, AgentIdentity identity, ScheduledExecutorService scheduler) {
+    SiteConnection(
+            AgentOptions options,
+            AgentIdentity identity,
+            ScheduledExecutorService scheduler,
+            Consumer<String> refused) {
         this.options = options;
+        this.refused = refused;
         this.identity = identity;
         this.scheduler = scheduler;
     }
@@ -60,7 +76,8 @@ final class SiteConnection extends Endpoint {
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> onMessage(session, text));
-        session.getAsyncRemote().sendText(CODEC.encode(identity.hello()));
+        Message first = identity.clientId().isPresent() ? identity.hello() : identity.registration(options);
+        session.getAsyncRemote().sendText(CODEC.encode(first));
     }
 
     private void onMessage(Session session, String text) {
@@ -71,7 +88,12 @@ final class SiteConnection extends Endpoint {
             LOG.warning(() -> "ignoring a message from the site that is not understood: " + e.getMessage());
             return;
         }
-        if (message instanceof Welcome welcome) {
+        if (message instanceof Registered registered) {
+            identity.registered(registered.clientId());
+            LOG.info(() -> "Registered with " + options.siteUri() + " as Jump Client " + registered.clientId() + " ("
+                    + registered.mode() + ")");
+            session.getAsyncRemote().sendText(CODEC.encode(identity.hello()));
+        } else if (message instanceof Welcome welcome) {
             backoff.reset();
             LOG.info(() -> "Connected to " + options.siteUri() + " as Jump Client " + welcome.clientId());
             scheduleHeartbeats(session, welcome.heartbeatSeconds());
@@ -88,8 +110,13 @@ final class SiteConnection extends Endpoint {
     @Override
     public void onClose(Session session, CloseReason reason) {
         cancelHeartbeats();
-        retryLater("the site closed the connection (" + reason.getCloseCode().getCode() + " " + reason.getReasonPhrase()
-                + ")");
+        int code = reason.getCloseCode().getCode();
+        String why = "the site closed the connection (" + code + " " + reason.getReasonPhrase() + ")";
+        if (FINAL_REFUSALS.contains(code)) {
+            refused.accept(why);
+            return;
+        }
+        retryLater(why);
     }
 
     @Override

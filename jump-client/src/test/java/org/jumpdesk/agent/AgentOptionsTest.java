@@ -19,6 +19,27 @@ class AgentOptionsTest {
     }
 
     @Test
+    void readsTheRegistrationParametersAndKeepsTheKeyOutOfToString() {
+        AgentOptions options = AgentOptions.parse(
+                "--site",
+                "ws://localhost:8080/agent",
+                "--installer-key",
+                "k3y",
+                "--jc-jump-group",
+                "user:ana",
+                "--jc-tag",
+                "servers",
+                "--jc-comments",
+                "rack 4");
+
+        assertThat(options.installerKey()).isEqualTo("k3y");
+        assertThat(options.jumpGroup()).isEqualTo("user:ana");
+        assertThat(options.tag()).isEqualTo("servers");
+        assertThat(options.comments()).isEqualTo("rack 4");
+        assertThat(options.toString()).doesNotContain("k3y");
+    }
+
+    @Test
     void namesWhatIsWrong() {
         assertThatThrownBy(AgentOptions::parse).hasMessageContaining("--site is required");
         assertThatThrownBy(() -> AgentOptions.parse("--site")).hasMessageContaining("--site needs a value");

@@ -24,7 +24,17 @@ public final class MessageCodec {
     public String encode(Message message) {
         JsonObjectBuilder json =
                 Json.createObjectBuilder().add(TYPE, message.type().wireName());
-        if (message instanceof Hello hello) {
+        if (message instanceof Register register) {
+            json.add("installerKey", register.installerKey())
+                    .add("hostname", register.hostname())
+                    .add("operatingSystem", register.operatingSystem())
+                    .add("agentVersion", register.agentVersion());
+            addIfPresent(json, "jumpGroup", register.jumpGroup());
+            addIfPresent(json, "tag", register.tag());
+            addIfPresent(json, "comments", register.comments());
+        } else if (message instanceof Registered registered) {
+            json.add("clientId", registered.clientId().toString()).add("mode", registered.mode());
+        } else if (message instanceof Hello hello) {
             json.add("clientId", hello.clientId().toString())
                     .add("hostname", hello.hostname())
                     .add("operatingSystem", hello.operatingSystem())
@@ -47,6 +57,15 @@ public final class MessageCodec {
                 .orElseThrow(() -> new MalformedMessageException("unknown message type '" + typeName + "'"));
         try {
             return switch (type) {
+                case REGISTER -> new Register(
+                        string(json, "installerKey"),
+                        string(json, "hostname"),
+                        string(json, "operatingSystem"),
+                        string(json, "agentVersion"),
+                        optionalString(json, "jumpGroup"),
+                        optionalString(json, "tag"),
+                        optionalString(json, "comments"));
+                case REGISTERED -> new Registered(uuid(json, "clientId"), string(json, "mode"));
                 case HELLO -> new Hello(
                         uuid(json, "clientId"),
                         string(json, "hostname"),
@@ -78,6 +97,17 @@ public final class MessageCodec {
             throw new MalformedMessageException("member '" + member + "' must be a string");
         }
         return string.getString();
+    }
+
+    private static String optionalString(JsonObject json, String member) {
+        JsonValue value = json.get(member);
+        return value == null || value.getValueType() == JsonValue.ValueType.NULL ? null : string(json, member);
+    }
+
+    private static void addIfPresent(JsonObjectBuilder json, String member, String value) {
+        if (value != null) {
+            json.add(member, value);
+        }
     }
 
     private static int integer(JsonObject json, String member) {

@@ -5,6 +5,8 @@ import java.util.Optional;
 
 /** The value of the {@code type} member of every message, and which side may send it. */
 public enum MessageType {
+    REGISTER("register", Sender.AGENT),
+    REGISTERED("registered", Sender.SITE),
     HELLO("hello", Sender.AGENT),
     WELCOME("welcome", Sender.SITE),
     HEARTBEAT("heartbeat", Sender.AGENT);

@@ -28,6 +28,24 @@ class MessageCodecTest {
     }
 
     @Test
+    void registrationSurvivesTheRoundTripWithAndWithoutOverrides() {
+        Register bare = new Register("k3y", "pc-1", "Windows 11", "0.1.0", null, null, null);
+        Register overriding = new Register("k3y", "pc-1", "Windows 11", "0.1.0", "user:ana", "servers", "sala 3 – ñ");
+
+        assertThat(codec.decode(codec.encode(bare))).isEqualTo(bare);
+        assertThat(codec.decode(codec.encode(overriding))).isEqualTo(overriding);
+        assertThat(codec.encode(bare)).doesNotContain("jumpGroup");
+        Registered registered = new Registered(UUID.randomUUID(), "PASSIVE");
+        assertThat(codec.decode(codec.encode(registered))).isEqualTo(registered);
+    }
+
+    @Test
+    void theInstallerKeyStaysOutOfLogs() {
+        assertThat(new Register("secret-key", "h", "o", "1", null, null, null).toString())
+                .doesNotContain("secret-key");
+    }
+
+    @Test
     void unknownMembersAreIgnoredSoNewerPeersCanAddThem() {
         assertThat(codec.decode("{\"type\":\"heartbeat\",\"addedLater\":1}")).isEqualTo(new Heartbeat());
     }

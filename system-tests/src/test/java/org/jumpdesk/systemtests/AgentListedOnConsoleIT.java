@@ -38,8 +38,15 @@ class AgentListedOnConsoleIT {
     void aConnectedAgentIsListedForALoggedInRepresentative() throws Exception {
         String password = "s3cret-" + UUID.randomUUID();
         String username = TestSite.createRepresentative(password);
+        String installerKey = TestSite.createInstaller("user:" + username);
 
-        try (AgentProcess agent = AgentProcess.start(TestSite.agentUrl(), workDirectory)) {
+        try (AgentProcess agent = AgentProcess.start(
+                TestSite.agentUrl(),
+                workDirectory,
+                "--installer-key",
+                installerKey,
+                "--jc-jump-group",
+                "user:" + username)) {
             UUID clientId = agent.awaitClientId(Duration.ofSeconds(30));
 
             ConsoleSession console = new ConsoleSession(TestSite.httpUrl());
@@ -57,6 +64,16 @@ class AgentListedOnConsoleIT {
                     .as("console page; agent output: %s", agent.output())
                     .contains(rowOfTheAgent);
             assertThat(agent.output()).contains("Connected to " + TestSite.agentUrl() + " as Jump Client " + clientId);
+        }
+    }
+
+    @Test
+    void anAgentWithAnUnknownInstallerKeyExitsWithAClearErrorAndRegistersNothing() throws Exception {
+        try (AgentProcess agent =
+                AgentProcess.start(TestSite.agentUrl(), workDirectory, "--installer-key", "not-a-key")) {
+            assertThat(agent.awaitExit(Duration.ofSeconds(30))).isEqualTo(1);
+            assertThat(agent.output()).contains("INSTALLER_INVALID");
+            assertThat(workDirectory.resolve("state").resolve("client-id")).doesNotExist();
         }
     }
 

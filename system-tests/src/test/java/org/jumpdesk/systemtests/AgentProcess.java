@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -24,25 +25,27 @@ final class AgentProcess implements AutoCloseable {
         this.output = output;
     }
 
-    static AgentProcess start(URI site, Path workDirectory) throws IOException {
+    static AgentProcess start(URI site, Path workDirectory, String... arguments) throws IOException {
         Path stateDirectory = workDirectory.resolve("state");
         Path output = workDirectory.resolve("agent.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(
-                        java,
-                        "-jar",
-                        System.getProperty("jumpdesk.agent.jar"),
-                        "--site",
-                        site.toString(),
-                        "--state-dir",
-                        stateDirectory.toString()))
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-jar",
+                System.getProperty("jumpdesk.agent.jar"),
+                "--site",
+                site.toString(),
+                "--state-dir",
+                stateDirectory.toString()));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
                 .start();
         return new AgentProcess(process, stateDirectory, output);
     }
 
-    /** The client id the agent created for itself, once it has. */
+    /** The client id the site gave the agent at registration, once it has. */
     UUID awaitClientId(Duration timeout) throws IOException, InterruptedException {
         Path file = stateDirectory.resolve("client-id");
         Instant deadline = Instant.now().plus(timeout);
@@ -57,6 +60,14 @@ final class AgentProcess implements AutoCloseable {
             TimeUnit.MILLISECONDS.sleep(100);
         }
         throw new IllegalStateException("the agent wrote no client id within " + timeout + ": " + output());
+    }
+
+    /** Waits for the agent to end by itself and returns its exit code. */
+    int awaitExit(Duration timeout) throws InterruptedException, IOException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("the agent still runs after " + timeout + ": " + output());
+        }
+        return process.exitValue();
     }
 
     String output() throws IOException {

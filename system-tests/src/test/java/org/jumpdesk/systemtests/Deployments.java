@@ -19,12 +19,13 @@ final class Deployments {
     }
 
     /**
-     * The application plus a test module that holds the given test classes and AssertJ; Arquillian runs the
-     * tests inside that module, next to the real EJBs.
+     * The application plus a test module that holds the given test classes, {@link Fixtures} and AssertJ;
+     * Arquillian runs the tests inside that module, next to the real EJBs.
      */
     static EnterpriseArchive applicationWithTests(Class<?>... testClasses) {
         WebArchive tests = ShrinkWrap.create(WebArchive.class, "jumpdesk-tests.war")
                 .addClasses(testClasses)
+                .addClasses(Fixtures.class, RecordedChanges.class)
                 .addAsLibrary(jarOf(org.assertj.core.api.Assertions.class))
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
         return application().addAsModule(Testable.archiveToTest(tests));

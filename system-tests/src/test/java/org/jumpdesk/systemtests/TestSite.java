@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.UUID;
+import org.jumpdesk.installers.control.InstallerKeys;
 import org.jumpdesk.users.control.PasswordHashing;
 
 /** Where the site under test listens and how a test gets its own data into it. */
@@ -28,22 +29,67 @@ final class TestSite {
     }
 
     /**
-     * Creates a representative with a unique name directly in the site's database.
+     * Creates a representative with a unique name, and their personal Jump Group, directly in the site's
+     * database (black-box tests have no use case to call).
      *
      * @return the username
      */
     static String createRepresentative(String password) throws SQLException {
         String username = "rep-" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection connection = DriverManager.getConnection(
-                        System.getenv("JUMPDESK_DB_URL"),
-                        System.getenv().getOrDefault("JUMPDESK_DB_USER", "jumpdesk"),
-                        System.getenv().getOrDefault("JUMPDESK_DB_PASSWORD", "jumpdesk"));
-                PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO console_user (username, password_hash, administrator) VALUES (?, ?, FALSE)")) {
-            insert.setString(1, username);
-            insert.setString(2, PasswordHashing.hash(password.toCharArray()));
-            insert.executeUpdate();
+        try (Connection connection = database()) {
+            update(
+                    connection,
+                    "INSERT INTO console_user (username, password_hash) VALUES (?, ?)",
+                    username,
+                    PasswordHashing.hash(password.toCharArray()));
+            update(
+                    connection,
+                    "INSERT INTO jump_group (name, owner_id) SELECT ?, id FROM console_user WHERE username = ?",
+                    "user:" + username,
+                    username);
         }
         return username;
+    }
+
+    /**
+     * Creates an installer for a Jump Group, valid for an hour, and room in the license for its clients.
+     *
+     * @return the installer key
+     */
+    static String createInstaller(String jumpGroup) throws SQLException {
+        String key = InstallerKeys.newKey();
+        try (Connection connection = database()) {
+            update(
+                    connection,
+                    "INSERT INTO installer (id, key_hash, jump_group_id, mode, install_mode, valid_until,"
+                            + " created_by, created_at) SELECT ?, ?, id, 'ACTIVE', 'USER', now() + interval '1 hour',"
+                            + " 'test', now() FROM jump_group WHERE name = ?",
+                    UUID.randomUUID(),
+                    InstallerKeys.hash(key),
+                    jumpGroup);
+            update(
+                    connection,
+                    "UPDATE site_license SET packs = GREATEST(packs, deployed_count / 25 + 4),"
+                            + " active_limit = GREATEST(active_limit, active_count + 100)");
+        }
+        return key;
+    }
+
+    private static Connection database() throws SQLException {
+        return DriverManager.getConnection(
+                System.getenv("JUMPDESK_DB_URL"),
+                System.getenv().getOrDefault("JUMPDESK_DB_USER", "jumpdesk"),
+                System.getenv().getOrDefault("JUMPDESK_DB_PASSWORD", "jumpdesk"));
+    }
+
+    private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            if (statement.executeUpdate() != 1) {
+                throw new IllegalStateException("expected one row changed by " + sql);
+            }
+        }
     }
 }

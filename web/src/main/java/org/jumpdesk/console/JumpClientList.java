@@ -2,10 +2,12 @@ package org.jumpdesk.console;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import org.jumpdesk.jumpclients.boundary.JumpClientSummary;
 import org.jumpdesk.jumpclients.boundary.JumpClients;
+import org.jumpdesk.security.CurrentUser;
 
 /** The list of Jump Clients on the console's first page. */
 @Named
@@ -17,13 +19,16 @@ public class JumpClientList {
     @EJB
     private JumpClients jumpClients;
 
+    @Inject
+    private CurrentUser currentUser;
+
     private List<JumpClientSummary> clients = List.of();
     private long total;
 
     /** Loads the page; called once per request by {@code f:viewAction}. */
     public void load() {
-        clients = jumpClients.list(0, PAGE_SIZE);
-        total = jumpClients.count();
+        clients = jumpClients.list(currentUser.actor(), 0, PAGE_SIZE);
+        total = jumpClients.count(currentUser.actor());
     }
 
     public List<JumpClientSummary> getClients() {

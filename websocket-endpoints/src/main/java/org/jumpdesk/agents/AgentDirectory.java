@@ -1,13 +1,21 @@
 package org.jumpdesk.agents;
 
 import org.jumpdesk.protocol.Hello;
+import org.jumpdesk.protocol.Register;
+import org.jumpdesk.protocol.Registered;
 import org.jumpdesk.protocol.Welcome;
 
-/** What the agent endpoint needs from the rest of the site. */
+/**
+ * What the agent endpoint needs from the rest of the site. Refusals are
+ * {@link org.jumpdesk.shared.JumpDeskException}s whose status gives the close code.
+ */
 public interface AgentDirectory {
 
+    /** A machine registers with an installer key. */
+    Registered register(Register registration);
+
     /**
-     * An agent has said hello on a new connection: record it and tell it how to carry on.
+     * A registered agent has said hello on a new connection: record it and tell it how to carry on.
      *
      * @return the welcome to send back
      */

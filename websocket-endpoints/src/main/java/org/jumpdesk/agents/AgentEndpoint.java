@@ -19,14 +19,20 @@ import org.jumpdesk.protocol.MalformedMessageException;
 import org.jumpdesk.protocol.Message;
 import org.jumpdesk.protocol.MessageCodec;
 import org.jumpdesk.protocol.MessageType;
+import org.jumpdesk.protocol.Register;
+import org.jumpdesk.protocol.Registered;
+import org.jumpdesk.shared.JumpDeskException;
+import org.jumpdesk.shared.JumpDeskStatus;
 
 /**
  * One agent connection. The container makes an instance per connection, so the fields are this
  * connection's state and nothing else.
  *
- * <p>Rules: the first message is {@code hello}; then only agent-sent types. Anything else closes the
- * connection with a code that says why: 1007 for a frame that is not a message, 1008 for a message out of
- * place, 1009 (by the container) for a frame over {@link #MAX_MESSAGE_CHARS}, 1011 when the site fails.
+ * <p>Rules: the first message is {@code register} (a new machine, answered with {@code registered}) or
+ * {@code hello}; after {@code register} comes {@code hello}; then only agent-sent types. Anything else
+ * closes the connection with a code that says why: 1007 for a frame that is not a message, 1008 for a
+ * message out of place, 1009 (by the container) for a frame over {@link #MAX_MESSAGE_CHARS}, the status's
+ * own code for a refusal of the site ({@link JumpDeskStatus#closeCode()}), 1011 when the site fails.
  */
 @ServerEndpoint("/agent")
 public class AgentEndpoint {
@@ -41,6 +47,7 @@ public class AgentEndpoint {
     private AgentDirectory directory;
 
     private UUID clientId;
+    private boolean registered;
 
     /** For the container, which injects {@link #directory}. */
     public AgentEndpoint() {}
@@ -60,12 +67,35 @@ public class AgentEndpoint {
         }
         if (!message.type().sentBy(MessageType.Sender.AGENT)) {
             close(session, CloseCodes.VIOLATED_POLICY, "'" + message.type().wireName() + "' is sent by the site only");
+        } else if (message instanceof Register registration) {
+            refusing(session, () -> onRegister(registration, session));
         } else if (message instanceof Hello hello) {
-            onHello(hello, session);
+            refusing(session, () -> onHello(hello, session));
         } else if (clientId == null) {
             close(session, CloseCodes.VIOLATED_POLICY, "'hello' must be the first message");
         } else if (message instanceof Heartbeat) {
             LOG.finest(() -> "heartbeat from " + clientId);
+        }
+    }
+
+    private void onRegister(Register registration, Session session) {
+        if (clientId != null || registered) {
+            close(session, CloseCodes.VIOLATED_POLICY, "'register' must be the first message");
+            return;
+        }
+        Registered answer = directory.register(registration);
+        registered = true;
+        session.getAsyncRemote().sendText(CODEC.encode(answer));
+        LOG.fine(() -> "registered Jump Client " + answer.clientId() + " for " + registration.hostname());
+    }
+
+    /** Runs a step; a refusal of the site closes the connection with the refusal's own code. */
+    private void refusing(Session session, Runnable step) {
+        try {
+            step.run();
+        } catch (JumpDeskException refusal) {
+            LOG.fine(() -> "agent connection " + clientId + " refused: " + refusal.getMessage());
+            close(session, refusal.status().closeCode(), refusal.getMessage());
         }
     }
 
@@ -95,9 +125,13 @@ public class AgentEndpoint {
     }
 
     private void close(Session session, CloseCodes code, String reason) {
-        LOG.fine(() -> "closing agent connection " + clientId + " with " + code.getCode() + ": " + reason);
+        close(session, code.getCode(), reason);
+    }
+
+    private void close(Session session, int code, String reason) {
+        LOG.fine(() -> "closing agent connection " + clientId + " with " + code + ": " + reason);
         try {
-            session.close(new CloseReason(code, truncate(reason)));
+            session.close(new CloseReason(CloseCodes.getCloseCode(code), truncate(reason)));
         } catch (IOException e) {
             LOG.log(Level.FINE, "agent connection already gone", e);
         }

@@ -1,27 +1,63 @@
 package org.jumpdesk.agents;
 
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolationException;
+import java.util.function.Supplier;
 import org.jumpdesk.jumpclients.boundary.JumpClientSummary;
 import org.jumpdesk.jumpclients.boundary.JumpClients;
+import org.jumpdesk.jumpclients.boundary.RegisteredClient;
+import org.jumpdesk.jumpclients.boundary.Registration;
 import org.jumpdesk.jumpclients.entity.AgentDescription;
 import org.jumpdesk.protocol.Hello;
+import org.jumpdesk.protocol.Register;
+import org.jumpdesk.protocol.Registered;
 import org.jumpdesk.protocol.Welcome;
+import org.jumpdesk.settings.boundary.Settings;
+import org.jumpdesk.shared.InputViolations;
 
-/** The agent directory on a running site: the Jump Client boundaries, in their own transactions. */
+/** The agent directory on a running site: the Jump Client boundaries, each call its own transaction. */
 @ApplicationScoped
 public class SiteAgentDirectory implements AgentDirectory {
-
-    static final int HEARTBEAT_SECONDS = 30;
 
     @EJB
     private JumpClients jumpClients;
 
+    @EJB
+    private Settings settings;
+
+    @Override
+    public Registered register(Register registration) {
+        RegisteredClient client = validated(() -> jumpClients.register(
+                registration.installerKey(),
+                new Registration(
+                        new AgentDescription(
+                                registration.hostname(), registration.operatingSystem(), registration.agentVersion()),
+                        registration.jumpGroup(),
+                        registration.tag(),
+                        registration.comments())));
+        return new Registered(client.clientId(), client.mode().name());
+    }
+
     @Override
     public Welcome agentConnected(Hello hello) {
-        JumpClientSummary client = jumpClients.agentConnected(
+        JumpClientSummary client = validated(() -> jumpClients.agentConnected(
                 hello.clientId(),
-                new AgentDescription(hello.hostname(), hello.operatingSystem(), hello.agentVersion()));
-        return new Welcome(client.id(), HEARTBEAT_SECONDS);
+                new AgentDescription(hello.hostname(), hello.operatingSystem(), hello.agentVersion())));
+        return new Welcome(client.id(), settings.current().heartbeatSeconds());
+    }
+
+    /** Bean Validation failures reach us wrapped by the EJB container; agents get them as INVALID_INPUT. */
+    private static <T> T validated(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ConstraintViolationException | EJBException e) {
+            ConstraintViolationException violations = InputViolations.find(e);
+            if (violations == null) {
+                throw e;
+            }
+            throw InputViolations.refusal(violations);
+        }
     }
 }

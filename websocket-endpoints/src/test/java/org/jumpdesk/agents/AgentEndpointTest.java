@@ -23,7 +23,10 @@ import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.server.Server;
 import org.jumpdesk.protocol.Hello;
 import org.jumpdesk.protocol.MessageCodec;
+import org.jumpdesk.protocol.Register;
+import org.jumpdesk.protocol.Registered;
 import org.jumpdesk.protocol.Welcome;
+import org.jumpdesk.shared.JumpDeskStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,10 +36,14 @@ import org.junit.jupiter.api.Test;
 class AgentEndpointTest {
 
     private static final MessageCodec CODEC = new MessageCodec();
+    /** One client for the whole class: a client that is no longer referenced shuts its executor down. */
+    private static final ClientManager CLIENT = ClientManager.createClient();
+
     private static Server server;
     private static URI agentUri;
 
     private final List<Hello> recordedHellos = new CopyOnWriteArrayList<>();
+    private final List<Register> recordedRegistrations = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void startServer() throws DeploymentException {
@@ -51,14 +58,75 @@ class AgentEndpointTest {
     }
 
     @BeforeEach
-    void recordHellos() {
-        InProcessAgentEndpoints.directory = hello -> {
-            if (hello.hostname().equals("explodes")) {
-                throw new IllegalStateException("the database is gone");
+    void recordWhatAgentsSay() {
+        InProcessAgentEndpoints.directory = new AgentDirectory() {
+            @Override
+            public Registered register(Register registration) {
+                if (registration.installerKey().equals("expired")) {
+                    throw JumpDeskStatus.INSTALLER_INVALID.exception("installer expired");
+                }
+                recordedRegistrations.add(registration);
+                return new Registered(UUID.randomUUID(), "ACTIVE");
             }
-            recordedHellos.add(hello);
-            return new Welcome(hello.clientId(), 30);
+
+            @Override
+            public Welcome agentConnected(Hello hello) {
+                if (hello.hostname().equals("explodes")) {
+                    throw new IllegalStateException("the database is gone");
+                }
+                if (hello.hostname().equals("deleted")) {
+                    throw JumpDeskStatus.JC_NOT_FOUND.exception("no Jump Client " + hello.clientId());
+                }
+                recordedHellos.add(hello);
+                return new Welcome(hello.clientId(), 30);
+            }
         };
+    }
+
+    @Test
+    void aNewMachineRegistersThenSaysHello() throws Exception {
+        Register registration = new Register("k3y", "nuevo-pc", "Linux 6.1", "0.1.0", null, "servers", null);
+        try (Connection agent = connect()) {
+            agent.send(CODEC.encode(registration));
+            Registered registered = (Registered) CODEC.decode(agent.nextMessage());
+            agent.send(CODEC.encode(new Hello(registered.clientId(), "nuevo-pc", "Linux 6.1", "0.1.0")));
+
+            assertThat(CODEC.decode(agent.nextMessage())).isEqualTo(new Welcome(registered.clientId(), 30));
+            assertThat(recordedRegistrations).containsExactly(registration);
+        }
+    }
+
+    @Test
+    void aRefusedRegistrationClosesWithTheStatusCode() throws Exception {
+        try (Connection agent = connect()) {
+            agent.send(CODEC.encode(new Register("expired", "h", "o", "1", null, null, null)));
+
+            assertThat(agent.closeReason().getCloseCode().getCode())
+                    .isEqualTo(JumpDeskStatus.INSTALLER_INVALID.closeCode());
+            assertThat(agent.closeReason().getReasonPhrase()).startsWith("INSTALLER_INVALID");
+        }
+    }
+
+    @Test
+    void aDeletedClientIsToldSoWithTheStatusCode() throws Exception {
+        try (Connection agent = connect()) {
+            agent.send(CODEC.encode(new Hello(UUID.randomUUID(), "deleted", "o", "1")));
+
+            assertThat(agent.closeReason().getCloseCode().getCode()).isEqualTo(4404);
+            assertThat(agent.closeReason().getReasonPhrase()).startsWith("JC_NOT_FOUND");
+        }
+    }
+
+    @Test
+    void registeringTwiceCloses1008() throws Exception {
+        try (Connection agent = connect()) {
+            String registration = CODEC.encode(new Register("k3y", "h", "o", "1", null, null, null));
+            agent.send(registration);
+            agent.nextMessage();
+            agent.send(registration);
+
+            assertThat(agent.closeReason().getCloseCode().getCode()).isEqualTo(1008);
+        }
     }
 
     @Test
@@ -169,9 +237,7 @@ class AgentEndpointTest {
 
     private static Connection connect() throws DeploymentException, IOException {
         Connection connection = new Connection();
-        ClientManager.createClient()
-                .connectToServer(
-                        connection, ClientEndpointConfig.Builder.create().build(), agentUri);
+        CLIENT.connectToServer(connection, ClientEndpointConfig.Builder.create().build(), agentUri);
         return connection;
     }
 

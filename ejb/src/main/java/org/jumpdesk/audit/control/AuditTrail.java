@@ -1,5 +1,6 @@
 package org.jumpdesk.audit.control;
 
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -7,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Instant;
 import org.jumpdesk.audit.entity.AuditEvent;
 
 /**
@@ -34,5 +36,16 @@ public class AuditTrail {
     /** Records an action with the given outcome (a catalogue code for a refusal). */
     public void record(String actor, String action, String target, String outcome, String detail) {
         entityManager.persist(new AuditEvent(clock.instant(), actor, action, target, outcome, detail));
+    }
+
+    /**
+     * Records a refused attempt in a new transaction on another thread, so that it stays when the attempt's
+     * own transaction rolls back, and never waits for that transaction's locks from inside it.
+     */
+    @Asynchronous
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordRefusal(
+            Instant refusedAt, String actor, String action, String target, String code, String detail) {
+        entityManager.persist(new AuditEvent(refusedAt, actor, action, target, code, detail));
     }
 }

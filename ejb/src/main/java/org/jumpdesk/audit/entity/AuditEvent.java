@@ -35,6 +35,16 @@ public class AuditEvent {
     @Column(updatable = false)
     private String detail;
 
+    /** Place in the hash chain, hash of the predecessor and of this row: set by the database on insert. */
+    @Column(name = "chain_seq", insertable = false, updatable = false)
+    private Long chainSequence;
+
+    @Column(name = "previous_hash", insertable = false, updatable = false)
+    private String previousHash;
+
+    @Column(insertable = false, updatable = false)
+    private String hash;
+
     protected AuditEvent() {}
 
     public AuditEvent(Instant occurredAt, String actor, String action, String target, String outcome, String detail) {
@@ -72,5 +82,17 @@ public class AuditEvent {
 
     public String detail() {
         return detail;
+    }
+
+    public Long chainSequence() {
+        return chainSequence;
+    }
+
+    public String previousHash() {
+        return previousHash;
+    }
+
+    public String hash() {
+        return hash;
     }
 }

@@ -1,76 +1,390 @@
 package org.jumpdesk.jumpclients.boundary;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jumpdesk.audit.control.AuditTrail;
+import org.jumpdesk.installers.control.InstallerKeys;
+import org.jumpdesk.installers.entity.Installer;
 import org.jumpdesk.jumpclients.entity.AgentDescription;
 import org.jumpdesk.jumpclients.entity.JumpClient;
+import org.jumpdesk.jumpclients.entity.JumpClientEvent;
+import org.jumpdesk.jumpclients.entity.JumpClientMode;
 import org.jumpdesk.jumpclients.entity.JumpClientState;
+import org.jumpdesk.jumpgroups.control.JumpGroupNames;
+import org.jumpdesk.jumpgroups.control.Permissions;
+import org.jumpdesk.jumpgroups.entity.JumpGroup;
+import org.jumpdesk.jumpgroups.entity.JumpGroupRole;
+import org.jumpdesk.licensing.control.LicenseGuard;
+import org.jumpdesk.licensing.control.LicenseGuard.Usage;
+import org.jumpdesk.settings.boundary.Settings;
+import org.jumpdesk.shared.Actor;
+import org.jumpdesk.shared.AuditedAs;
+import org.jumpdesk.shared.JumpDeskStatus;
 
 /**
- * Use cases on Jump Clients. Each public method is one JTA transaction; the audit rows it writes commit or
- * roll back with it.
+ * Use cases on Jump Clients. Each public method is one JTA transaction: the state change, the license
+ * count and the audit row commit together or not at all. Refusals carry a catalogue code and are audited
+ * in their own transaction by {@code AuditedUseCase}.
+ *
+ * <p>Console users act only on clients in Jump Groups they can see; any other client is
+ * {@code JC_NOT_FOUND}, exactly like a deleted one, so nothing leaks about its existence. Changes lock the
+ * client's row, so two consoles acting at once are served one after the other.
  */
 @Stateless
+@AuditedAs
 public class JumpClients {
-
-    /** The actor recorded in the audit trail for what an agent does by itself. */
-    static final String AGENT_ACTOR = "agent";
 
     @PersistenceContext
     private EntityManager entityManager;
+
+    @EJB
+    private Permissions permissions;
+
+    @EJB
+    private JumpGroupNames groupNames;
+
+    @EJB
+    private LicenseGuard licenseGuard;
+
+    @EJB
+    private InstallerKeys installerKeys;
+
+    @EJB
+    private Settings settings;
 
     @Inject
     private AuditTrail auditTrail;
 
     @Inject
+    private Event<JumpClientChanged> changes;
+
+    @Inject
     private Clock clock;
 
     /**
-     * An agent has connected and described itself. A client the site has never seen is registered
-     * ({@code PINNED}) and, as this is its first connection in active mode, becomes {@code ACTIVE}; a known
-     * client has its description refreshed. State changes are audited in this transaction.
+     * A machine registers with an installer key: the client is created {@code PINNED} in the installer's
+     * group, with its tag, comments and modes, or the overrides the installer allows.
      *
-     * @return the client as recorded
+     * @throws org.jumpdesk.shared.JumpDeskException {@code INSTALLER_INVALID} (unknown, expired, revoked),
+     *     {@code OVERRIDE_NOT_ALLOWED} naming the parameter, {@code INVALID_INPUT} for an unknown group,
+     *     {@code JC_LIMIT_DEPLOYED}
      */
-    public JumpClientSummary agentConnected(UUID clientId, AgentDescription description) {
+    @AuditedAs("jump-client.register")
+    public RegisteredClient register(String installerKey, @NotNull @Valid Registration registration) {
         Instant now = clock.instant();
-        JumpClient client = entityManager.find(JumpClient.class, clientId);
-        if (client == null) {
-            client = JumpClient.pinned(clientId, description, now);
-            entityManager.persist(client);
-            auditTrail.record(AGENT_ACTOR, "jump-client.registered", clientId.toString(), description.hostname());
-        } else {
-            client.describe(description, now);
+        Installer installer = installerKeys.usable(installerKey, now);
+        Installer.Template template = installer.template();
+        JumpGroup group = template.jumpGroup();
+        if (overrides(registration.jumpGroup(), group.name(), template.overrideJumpGroup(), "--jc-jump-group")) {
+            group = groupNames.existing(registration.jumpGroup());
         }
-        if (client.state() == JumpClientState.PINNED) {
-            client.moveTo(JumpClientState.ACTIVE, now);
-            auditTrail.record(AGENT_ACTOR, "jump-client.state-changed", clientId.toString(), "PINNED -> ACTIVE");
-        }
-        return JumpClientSummary.of(client);
+        String tag = overrides(registration.tag(), template.tag(), template.overrideTag(), "--jc-tag")
+                ? registration.tag()
+                : template.tag();
+        String comments =
+                overrides(registration.comments(), template.comments(), template.overrideComments(), "--jc-comments")
+                        ? registration.comments()
+                        : template.comments();
+        licenseGuard.account(Usage.NONE, new Usage(true, false), JumpDeskStatus.JC_LIMIT_ACTIVE);
+        String actor = Actor.installer(installer.id()).name();
+        JumpClient client = JumpClient.pinned(
+                UUID.randomUUID(),
+                registration.agent(),
+                new JumpClient.Placement(group, tag, comments, template.mode(), template.installMode()),
+                installer.id(),
+                actor,
+                now);
+        entityManager.persist(client);
+        installer.countUse();
+        auditTrail.record(
+                actor,
+                "jump-client.register",
+                client.id().toString(),
+                registration.agent().hostname());
+        changes.fire(new JumpClientChanged(client.id(), "jump-client.register"));
+        return new RegisteredClient(client.id(), client.mode());
     }
 
-    /** Jump Clients, most recently contacted first. */
-    public List<JumpClientSummary> list(int first, int max) {
+    /**
+     * A registered agent has connected (active) or checked in (passive). At its first contact a
+     * {@code PINNED} client becomes {@code ACTIVE} or {@code PASSIVE} according to its mode; later
+     * contacts only refresh what the agent reports.
+     *
+     * @throws org.jumpdesk.shared.JumpDeskException {@code JC_NOT_FOUND} (deleted), {@code JC_UNINSTALLED},
+     *     {@code JC_LIMIT_ACTIVE}
+     */
+    @AuditedAs("jump-client.connect")
+    public JumpClientSummary agentConnected(UUID clientId, @NotNull @Valid AgentDescription description) {
+        JumpClient client = lockedAgentClient(clientId);
+        client.requireInstalled();
+        client.describe(description, clock.instant());
+        if (client.state() == JumpClientState.PINNED) {
+            apply(
+                    client,
+                    client.mode() == JumpClientMode.ACTIVE
+                            ? JumpClientEvent.CONNECTED_ACTIVE
+                            : JumpClientEvent.CHECKED_IN_PASSIVE,
+                    Actor.agent(clientId),
+                    "jump-client.connect",
+                    JumpDeskStatus.JC_LIMIT_ACTIVE);
+        }
+        return summary(client);
+    }
+
+    /** The agent was uninstalled on its machine: {@code UNINSTALLED}, still listed with its last details. */
+    @AuditedAs("jump-client.uninstall")
+    public void uninstalledByAgent(UUID clientId) {
+        JumpClient client = lockedAgentClient(clientId);
+        apply(client, JumpClientEvent.UNINSTALLED_BY_USER, Actor.agent(clientId), "jump-client.uninstall", null);
+    }
+
+    /**
+     * Changes group, tag, comments and mode. Needs {@code MANAGE} in the client's group and in the group
+     * it moves to. Passive to active needs a free active slot ({@code JC_ACTIVE_LIMIT_ON_SWITCH}).
+     */
+    @AuditedAs("jump-client.properties")
+    public JumpClientSummary changeProperties(
+            Actor actor, UUID clientId, @NotNull @Valid JumpClientProperties properties) {
+        JumpClient client = lockedVisibleClient(actor, clientId, JumpGroupRole.MANAGE);
+        client.requireInstalled();
+        JumpGroup target = groupNames.existing(properties.jumpGroup());
+        if (!target.id().equals(client.jumpGroup().id())
+                && !permissions
+                        .roleIn(actor, target.id())
+                        .map(r -> r.includes(JumpGroupRole.MANAGE))
+                        .orElse(false)) {
+            throw JumpDeskStatus.PERMISSION_DENIED.exception(
+                    actor.name() + " may not move clients into " + target.name());
+        }
+        client.changeProperties(target, blankToNull(properties.tag()), blankToNull(properties.comments()));
+        auditTrail.record(actor.name(), "jump-client.properties", clientId.toString(), describe(properties));
+        switchTo(actor, client, properties.mode());
+        changes.fire(new JumpClientChanged(clientId, "jump-client.properties"));
+        return summary(client);
+    }
+
+    /** Switches between active and passive (needs {@code MANAGE}). */
+    @AuditedAs("jump-client.switch-mode")
+    public JumpClientSummary switchMode(Actor actor, UUID clientId, @NotNull JumpClientMode mode) {
+        JumpClient client = lockedVisibleClient(actor, clientId, JumpGroupRole.MANAGE);
+        client.requireInstalled();
+        switchTo(actor, client, mode);
+        return summary(client);
+    }
+
+    /**
+     * Deletes the client from the console (needs {@code MANAGE}). Its row stays for the audit trail; the
+     * agent uninstalls itself at its next contact.
+     */
+    @AuditedAs("jump-client.delete")
+    public void delete(Actor actor, UUID clientId) {
+        JumpClient client = lockedVisibleClient(actor, clientId, JumpGroupRole.MANAGE);
+        apply(client, JumpClientEvent.DELETED, actor, "jump-client.delete", null);
+    }
+
+    /** Sets this client's own offline limit in days, or back to the site's with null (needs {@code MANAGE}). */
+    @AuditedAs("jump-client.offline-limit")
+    public void overrideOfflineLimit(Actor actor, UUID clientId, @Min(1) @Max(3650) Integer days) {
+        JumpClient client = lockedVisibleClient(actor, clientId, JumpGroupRole.MANAGE);
+        client.overrideOfflineLimit(days);
+        auditTrail.record(
+                actor.name(), "jump-client.offline-limit", clientId.toString(), Objects.toString(days, "site"));
+    }
+
+    /**
+     * A representative starts a jump: checks the client can be jumped to by them and records who jumped
+     * when. Reaching the agent is the session's business.
+     *
+     * @throws org.jumpdesk.shared.JumpDeskException {@code JC_NOT_FOUND}, {@code PERMISSION_DENIED} (role
+     *     below {@code JUMP}), {@code JC_UNINSTALLED}
+     */
+    @AuditedAs("jump-client.jump")
+    public JumpClientSummary startJump(Actor actor, UUID clientId) {
+        JumpClient client = lockedVisibleClient(actor, clientId, JumpGroupRole.JUMP);
+        client.requireInstalled();
+        client.recordJump(actor.name(), clock.instant());
+        auditTrail.record(actor.name(), "jump-client.jump", clientId.toString(), null);
+        return summary(client);
+    }
+
+    /** One client the actor can see. */
+    public JumpClientSummary details(Actor actor, UUID clientId) {
+        return summary(visibleClient(actor, clientId, JumpGroupRole.VIEW, LockModeType.NONE));
+    }
+
+    /** The clients the actor can see, most recently contacted first. */
+    public List<JumpClientSummary> list(Actor actor, int first, int max) {
+        Map<Long, JumpGroupRole> roles = permissions.rolesOf(actor);
+        if (roles.isEmpty()) {
+            return List.of();
+        }
+        int offlineLimitDays = settings.current().offlineLimitDays();
         return entityManager
-                .createQuery("SELECT c FROM JumpClient c ORDER BY c.lastContactAt DESC, c.id", JumpClient.class)
+                .createQuery(
+                        "SELECT c FROM JumpClient c WHERE c.deletedAt IS NULL AND c.jumpGroup.id IN :groups"
+                                + " ORDER BY c.lastContactAt DESC, c.id",
+                        JumpClient.class)
+                .setParameter("groups", roles.keySet())
                 .setFirstResult(first)
                 .setMaxResults(max)
                 .getResultStream()
-                .map(JumpClientSummary::of)
+                .map(c -> JumpClientSummary.of(c, offlineLimitDays))
                 .toList();
     }
 
-    /** How many Jump Clients the site records. */
-    public long count() {
+    /** How many clients the actor can see. */
+    public long count(Actor actor) {
+        Map<Long, JumpGroupRole> roles = permissions.rolesOf(actor);
+        if (roles.isEmpty()) {
+            return 0;
+        }
         return entityManager
-                .createQuery("SELECT COUNT(c) FROM JumpClient c", Long.class)
+                .createQuery(
+                        "SELECT COUNT(c) FROM JumpClient c WHERE c.deletedAt IS NULL AND c.jumpGroup.id IN :groups",
+                        Long.class)
+                .setParameter("groups", roles.keySet())
                 .getSingleResult();
+    }
+
+    /**
+     * Uninstalls and removes every client whose last contact is older than its offline limit (its own, or
+     * the site's). Run by {@code OfflineLimitSweep}; safe to run on several nodes at once.
+     *
+     * @param now the time to judge by (the timer passes the clock's; tests pass any)
+     * @return how many clients were removed
+     */
+    @AuditedAs("jump-client.offline-limit-reached")
+    public int removeOfflineBeyondLimit(@NotNull Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object> due = entityManager
+                .createNativeQuery(
+                        "SELECT id FROM jump_client WHERE deleted_at IS NULL AND last_contact_at"
+                                + " + make_interval(days => coalesce(offline_limit_days, ?1)) < ?2 ORDER BY last_contact_at LIMIT 1000")
+                .setParameter(1, settings.current().offlineLimitDays())
+                .setParameter(2, java.sql.Timestamp.from(now))
+                .getResultList();
+        int removed = 0;
+        for (Object id : due) {
+            JumpClient client = entityManager.find(JumpClient.class, toUuid(id), LockModeType.PESSIMISTIC_WRITE);
+            if (!client.removed()) {
+                apply(
+                        client,
+                        JumpClientEvent.OFFLINE_LIMIT_REACHED,
+                        Actor.SYSTEM,
+                        "jump-client.offline-limit-reached",
+                        null);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    private void switchTo(Actor actor, JumpClient client, JumpClientMode mode) {
+        if (mode == client.mode()) {
+            return;
+        }
+        if (client.state() == JumpClientState.PINNED) {
+            client.preferMode(mode);
+            auditTrail.record(
+                    actor.name(), "jump-client.switch-mode", client.id().toString(), "mode " + mode);
+            return;
+        }
+        apply(
+                client,
+                mode == JumpClientMode.ACTIVE
+                        ? JumpClientEvent.SWITCHED_TO_ACTIVE
+                        : JumpClientEvent.SWITCHED_TO_PASSIVE,
+                actor,
+                "jump-client.switch-mode",
+                JumpDeskStatus.JC_ACTIVE_LIMIT_ON_SWITCH);
+    }
+
+    /** Applies a state-machine event: license counts, the audit row and the post-commit event with it. */
+    private void apply(
+            JumpClient client, JumpClientEvent event, Actor actor, String action, JumpDeskStatus activeRefusal) {
+        Usage before = usage(client);
+        JumpClientState from = client.apply(event, actor.name(), clock.instant());
+        licenseGuard.account(before, usage(client), activeRefusal);
+        auditTrail.record(
+                actor.name(),
+                action,
+                client.id().toString(),
+                from + " -> " + client.state() + (client.removed() ? ", removed" : ""));
+        changes.fire(new JumpClientChanged(client.id(), action));
+    }
+
+    private static Usage usage(JumpClient client) {
+        boolean listed = !client.removed();
+        return new Usage(listed && client.state().deployed(), listed && client.state() == JumpClientState.ACTIVE);
+    }
+
+    private JumpClient lockedAgentClient(UUID clientId) {
+        JumpClient client = entityManager.find(JumpClient.class, clientId, LockModeType.PESSIMISTIC_WRITE);
+        if (client == null) {
+            throw JumpDeskStatus.JC_NOT_FOUND.exception("no Jump Client " + clientId);
+        }
+        client.requireListed();
+        return client;
+    }
+
+    private JumpClient lockedVisibleClient(Actor actor, UUID clientId, JumpGroupRole needed) {
+        return visibleClient(actor, clientId, needed, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private JumpClient visibleClient(Actor actor, UUID clientId, JumpGroupRole needed, LockModeType lock) {
+        JumpClient client = entityManager.find(JumpClient.class, clientId, lock);
+        JumpGroupRole role = client == null || client.removed()
+                ? null
+                : permissions.roleIn(actor, client.jumpGroup().id()).orElse(null);
+        if (role == null) {
+            throw JumpDeskStatus.JC_NOT_FOUND.exception("no Jump Client " + clientId + " visible to " + actor.name());
+        }
+        if (!role.includes(needed)) {
+            throw JumpDeskStatus.PERMISSION_DENIED.exception(actor.name() + " has " + role + ", needs " + needed);
+        }
+        return client;
+    }
+
+    private JumpClientSummary summary(JumpClient client) {
+        return JumpClientSummary.of(client, settings.current().offlineLimitDays());
+    }
+
+    /** Whether an install-time value replaces the installer's; refuses it when the installer forbids that. */
+    private static boolean overrides(String requested, String installerValue, boolean allowed, String parameter) {
+        if (requested == null || requested.equals(installerValue)) {
+            return false;
+        }
+        if (!allowed) {
+            throw JumpDeskStatus.OVERRIDE_NOT_ALLOWED.exception(
+                    parameter + ": this installer does not allow changing it");
+        }
+        return true;
+    }
+
+    private static String describe(JumpClientProperties properties) {
+        return "group " + properties.jumpGroup() + ", tag " + properties.tag() + ", mode " + properties.mode();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static UUID toUuid(Object value) {
+        return value instanceof UUID uuid ? uuid : UUID.fromString(value.toString());
     }
 }

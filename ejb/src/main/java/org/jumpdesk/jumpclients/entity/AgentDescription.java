@@ -1,6 +1,8 @@
 package org.jumpdesk.jumpclients.entity;
 
-import java.util.Objects;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /**
  * What an agent says about the machine it runs on.
@@ -9,11 +11,7 @@ import java.util.Objects;
  * @param operatingSystem operating system name and version
  * @param agentVersion version of the Jump Client software
  */
-public record AgentDescription(String hostname, String operatingSystem, String agentVersion) {
-
-    public AgentDescription {
-        Objects.requireNonNull(hostname, "hostname");
-        Objects.requireNonNull(operatingSystem, "operatingSystem");
-        Objects.requireNonNull(agentVersion, "agentVersion");
-    }
-}
+public record AgentDescription(
+        @NotBlank @Size(max = 255) String hostname,
+        @NotNull @Size(max = 255) String operatingSystem,
+        @NotBlank @Size(max = 64) String agentVersion) {}

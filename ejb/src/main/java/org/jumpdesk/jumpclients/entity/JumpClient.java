@@ -5,15 +5,20 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.jumpdesk.jumpgroups.entity.JumpGroup;
+import org.jumpdesk.shared.JumpDeskStatus;
 
 /**
  * A Jump Client as the site knows it. Guards its own state machine: every change of state goes through
- * {@link #moveTo(JumpClientState, Instant)}.
+ * {@link #apply(JumpClientEvent, String, Instant)}, which follows the rule table of {@link JumpClientEvent}.
  */
 @Entity
 @Table(name = "jump_client")
@@ -21,6 +26,9 @@ public class JumpClient {
 
     @Id
     private UUID id;
+
+    @Column(nullable = false)
+    private String name;
 
     @Column(nullable = false)
     private String hostname;
@@ -35,11 +43,51 @@ public class JumpClient {
     @Column(nullable = false)
     private JumpClientState state;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private JumpClientMode mode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "install_mode", nullable = false)
+    private InstallMode installMode;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "jump_group_id")
+    private JumpGroup jumpGroup;
+
+    private String tag;
+
+    private String comments;
+
+    @Column(name = "installer_id", updatable = false)
+    private UUID installerId;
+
+    @Column(name = "created_by", nullable = false, updatable = false)
+    private String createdBy;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
     @Column(name = "last_contact_at", nullable = false)
     private Instant lastContactAt;
+
+    @Column(name = "last_jumped_by")
+    private String lastJumpedBy;
+
+    @Column(name = "last_jumped_at")
+    private Instant lastJumpedAt;
+
+    @Column(name = "offline_limit_days")
+    private Integer offlineLimitDays;
+
+    @Column(name = "uninstalled_at")
+    private Instant uninstalledAt;
+
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+
+    @Column(name = "deleted_by")
+    private String deletedBy;
 
     @Version
     @Column(name = "row_version")
@@ -47,16 +95,47 @@ public class JumpClient {
 
     protected JumpClient() {}
 
-    private JumpClient(UUID id, AgentDescription description, Instant now) {
+    /** The settings a new client starts with, from its installer (with allowed overrides) or a pin. */
+    public record Placement(
+            JumpGroup jumpGroup, String tag, String comments, JumpClientMode mode, InstallMode installMode) {
+
+        public Placement {
+            Objects.requireNonNull(jumpGroup, "jumpGroup");
+            Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(installMode, "installMode");
+        }
+    }
+
+    private JumpClient(
+            UUID id,
+            AgentDescription description,
+            Placement placement,
+            UUID installerId,
+            String createdBy,
+            Instant now) {
         this.id = Objects.requireNonNull(id);
         this.state = JumpClientState.PINNED;
+        this.name = description.hostname();
+        this.jumpGroup = placement.jumpGroup();
+        this.tag = placement.tag();
+        this.comments = placement.comments();
+        this.mode = placement.mode();
+        this.installMode = placement.installMode();
+        this.installerId = installerId;
+        this.createdBy = createdBy;
         this.createdAt = now;
         describe(description, now);
     }
 
     /** A client that has just registered: {@link JumpClientState#PINNED}. */
-    public static JumpClient pinned(UUID id, AgentDescription description, Instant now) {
-        return new JumpClient(id, description, now);
+    public static JumpClient pinned(
+            UUID id,
+            AgentDescription description,
+            Placement placement,
+            UUID installerId,
+            String createdBy,
+            Instant now) {
+        return new JumpClient(id, description, placement, installerId, createdBy, now);
     }
 
     /** Records what the agent reported about itself at a contact. */
@@ -68,20 +147,91 @@ public class JumpClient {
     }
 
     /**
-     * Moves to another state.
+     * Applies an event of the state machine.
      *
-     * @throws IllegalStateException if the state machine does not allow the move
+     * @return the state before the event
+     * @throws org.jumpdesk.shared.JumpDeskException {@code JC_NOT_FOUND} for a removed client,
+     *     {@code JC_UNINSTALLED} for an event an uninstalled client cannot take, {@code INVALID_INPUT} for
+     *     any other event the rule table does not allow in the current state
      */
-    public void moveTo(JumpClientState target, Instant now) {
-        if (!state.canMoveTo(target)) {
-            throw new IllegalStateException("Jump Client " + id + " cannot move from " + state + " to " + target);
+    public JumpClientState apply(JumpClientEvent event, String actor, Instant now) {
+        requireListed();
+        JumpClientState from = state;
+        JumpClientState to = event.target(from).orElseThrow(() -> (from == JumpClientState.UNINSTALLED
+                        ? JumpDeskStatus.JC_UNINSTALLED
+                        : JumpDeskStatus.INVALID_INPUT)
+                .exception("Jump Client " + id + " cannot take " + event + " while " + from));
+        state = to;
+        if (to == JumpClientState.UNINSTALLED && from != JumpClientState.UNINSTALLED) {
+            uninstalledAt = now;
         }
-        this.state = target;
-        this.lastContactAt = now;
+        if (to == JumpClientState.ACTIVE) {
+            mode = JumpClientMode.ACTIVE;
+        } else if (to == JumpClientState.PASSIVE) {
+            mode = JumpClientMode.PASSIVE;
+        }
+        if (event.removes()) {
+            deletedAt = now;
+            deletedBy = actor;
+        }
+        return from;
+    }
+
+    /** Refuses with {@code JC_NOT_FOUND} once the client was removed from the console. */
+    public void requireListed() {
+        if (removed()) {
+            throw JumpDeskStatus.JC_NOT_FOUND.exception("Jump Client " + id + " was removed");
+        }
+    }
+
+    /** Refuses with {@code JC_UNINSTALLED} (or {@code JC_NOT_FOUND}) unless the client can still be used. */
+    public void requireInstalled() {
+        requireListed();
+        if (state == JumpClientState.UNINSTALLED) {
+            throw JumpDeskStatus.JC_UNINSTALLED.exception("Jump Client " + id + " was uninstalled");
+        }
+    }
+
+    /** Group, tag and comments as a representative set them. */
+    public void changeProperties(JumpGroup group, String tag, String comments) {
+        requireInstalled();
+        this.jumpGroup = Objects.requireNonNull(group);
+        this.tag = tag;
+        this.comments = comments;
+    }
+
+    /** The mode a client that has not connected yet will take at its first contact. */
+    public void preferMode(JumpClientMode mode) {
+        requireInstalled();
+        this.mode = mode;
+    }
+
+    /** A per-client offline limit in days, or null for the site's. */
+    public void overrideOfflineLimit(Integer days) {
+        requireListed();
+        this.offlineLimitDays = days;
+    }
+
+    public void recordJump(String representative, Instant now) {
+        this.lastJumpedBy = representative;
+        this.lastJumpedAt = now;
+    }
+
+    /** When a client offline since its last contact will be uninstalled and removed. */
+    public Instant removalDue(int siteOfflineLimitDays) {
+        return lastContactAt.plus(Duration.ofDays(offlineLimitDays == null ? siteOfflineLimitDays : offlineLimitDays));
+    }
+
+    public boolean removed() {
+        return deletedAt != null;
     }
 
     public UUID id() {
         return id;
+    }
+
+    public String name() {
+        return name;
     }
 
     public String hostname() {
@@ -100,11 +250,55 @@ public class JumpClient {
         return state;
     }
 
+    public JumpClientMode mode() {
+        return mode;
+    }
+
+    public InstallMode installMode() {
+        return installMode;
+    }
+
+    public JumpGroup jumpGroup() {
+        return jumpGroup;
+    }
+
+    public String tag() {
+        return tag;
+    }
+
+    public String comments() {
+        return comments;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
     public Instant createdAt() {
         return createdAt;
     }
 
     public Instant lastContactAt() {
         return lastContactAt;
+    }
+
+    public String lastJumpedBy() {
+        return lastJumpedBy;
+    }
+
+    public Instant lastJumpedAt() {
+        return lastJumpedAt;
+    }
+
+    public Integer offlineLimitDays() {
+        return offlineLimitDays;
+    }
+
+    public Instant uninstalledAt() {
+        return uninstalledAt;
+    }
+
+    public Instant deletedAt() {
+        return deletedAt;
     }
 }

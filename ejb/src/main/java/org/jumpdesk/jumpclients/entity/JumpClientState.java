@@ -1,11 +1,8 @@
 package org.jumpdesk.jumpclients.entity;
 
-import java.util.EnumSet;
-import java.util.Set;
-
 /**
- * The site-wide states of a Jump Client and which moves between them are allowed. Connectivity
- * (online/offline) is not a state: it is never stored per heartbeat.
+ * The site-wide states of a Jump Client; {@link JumpClientEvent} holds the moves between them.
+ * Connectivity (online/offline) is not a state: it is never stored per heartbeat.
  */
 public enum JumpClientState {
     /** Registered by an installer or a pin, not yet connected. */
@@ -17,16 +14,8 @@ public enum JumpClientState {
     /** Uninstalled on the remote machine; listed with its last statistics, cannot be jumped to. */
     UNINSTALLED;
 
-    static {
-        PINNED.next = EnumSet.of(ACTIVE, PASSIVE, UNINSTALLED);
-        ACTIVE.next = EnumSet.of(PASSIVE, UNINSTALLED);
-        PASSIVE.next = EnumSet.of(ACTIVE, UNINSTALLED);
-        UNINSTALLED.next = EnumSet.noneOf(JumpClientState.class);
-    }
-
-    private Set<JumpClientState> next;
-
-    public boolean canMoveTo(JumpClientState target) {
-        return next.contains(target);
+    /** Whether a client in this state takes one of the license's deployed slots. */
+    public boolean deployed() {
+        return this != UNINSTALLED;
     }
 }

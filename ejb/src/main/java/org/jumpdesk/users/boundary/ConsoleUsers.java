@@ -1,18 +1,29 @@
 package org.jumpdesk.users.boundary;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import org.jumpdesk.audit.control.AuditTrail;
+import org.jumpdesk.jumpgroups.control.Permissions;
+import org.jumpdesk.jumpgroups.entity.JumpGroup;
+import org.jumpdesk.shared.Actor;
+import org.jumpdesk.shared.AuditedAs;
+import org.jumpdesk.shared.JumpDeskStatus;
 import org.jumpdesk.users.control.PasswordHashing;
 import org.jumpdesk.users.entity.ConsoleUser;
+import org.jumpdesk.users.entity.Team;
 
-/** Use cases on console accounts. Each public method is one JTA transaction. */
+/** Use cases on console accounts and teams. Each public method is one JTA transaction. */
 @Stateless
+@AuditedAs
 public class ConsoleUsers {
 
     /** Role of every console user: may use the Jump interface. */
@@ -33,6 +44,9 @@ public class ConsoleUsers {
     @Inject
     private Clock clock;
 
+    @EJB
+    private Permissions permissions;
+
     /**
      * Checks a login. Success and failure are both audited (failures without saying whether the account
      * exists).
@@ -40,7 +54,9 @@ public class ConsoleUsers {
      * @return the identity, or empty when the username or password is wrong
      */
     public Optional<ConsoleIdentity> verify(String username, char[] password) {
-        Optional<ConsoleUser> user = find(username).filter(u -> PasswordHashing.matches(password, u.passwordHash()));
+        Optional<ConsoleUser> user = find(username)
+                .filter(ConsoleUser::enabled)
+                .filter(u -> PasswordHashing.matches(password, u.passwordHash()));
         auditTrail.record(
                 username, "console.login", null, user.isPresent() ? AuditTrail.SUCCESS : "LOGIN_FAILED", null);
         return user.map(u -> new ConsoleIdentity(
@@ -59,9 +75,59 @@ public class ConsoleUsers {
         if (administrators > 0) {
             return false;
         }
-        entityManager.persist(new ConsoleUser(INITIAL_ADMIN, PasswordHashing.hash(password), true, clock.instant()));
-        auditTrail.record("system", "console-user.created", INITIAL_ADMIN, "initial administrator");
+        persistWithPersonalGroup(new ConsoleUser(INITIAL_ADMIN, PasswordHashing.hash(password), true, clock.instant()));
+        auditTrail.record(Actor.SYSTEM.name(), "console-user.create", INITIAL_ADMIN, "initial administrator");
         return true;
+    }
+
+    /** Administrators create console accounts; each gets its personal Jump Group {@code user:<name>}. */
+    @AuditedAs("console-user.create")
+    public void create(Actor actor, @NotNull @Valid NewConsoleUser newUser) {
+        permissions.requireAdministrator(actor);
+        if (find(newUser.username()).isPresent()) {
+            throw JumpDeskStatus.INVALID_INPUT.exception("username: '" + newUser.username() + "' is taken");
+        }
+        ConsoleUser user = new ConsoleUser(
+                newUser.username(),
+                PasswordHashing.hash(newUser.password().toCharArray()),
+                newUser.administrator(),
+                clock.instant());
+        user.allowToSeePersonalGroups(newUser.personalGroupVisibility());
+        persistWithPersonalGroup(user);
+        auditTrail.record(
+                actor.name(),
+                "console-user.create",
+                newUser.username(),
+                newUser.personalGroupVisibility().name());
+    }
+
+    /** Administrators create teams. */
+    @AuditedAs("team.create")
+    public void createTeam(Actor actor, @NotNull @Size(min = 1, max = 64) String name) {
+        permissions.requireAdministrator(actor);
+        entityManager.persist(new Team(name, clock.instant()));
+        auditTrail.record(actor.name(), "team.create", name, null);
+    }
+
+    /** Administrators put a user in a team. */
+    @AuditedAs("team.add-member")
+    public void addToTeam(Actor actor, @NotNull String teamName, @NotNull String username) {
+        permissions.requireAdministrator(actor);
+        Team team = entityManager
+                .createQuery("SELECT t FROM Team t WHERE t.name = :name", Team.class)
+                .setParameter("name", teamName)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> JumpDeskStatus.INVALID_INPUT.exception("no team named '" + teamName + "'"));
+        team.add(find(username)
+                .orElseThrow(() -> JumpDeskStatus.INVALID_INPUT.exception("no user named '" + username + "'")));
+        auditTrail.record(actor.name(), "team.add-member", teamName, username);
+    }
+
+    private void persistWithPersonalGroup(ConsoleUser user) {
+        entityManager.persist(user);
+        entityManager.flush();
+        entityManager.persist(JumpGroup.personal(user.username(), user.id(), clock.instant()));
     }
 
     private Optional<ConsoleUser> find(String username) {

@@ -2,6 +2,8 @@ package org.jumpdesk.users.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -26,6 +28,13 @@ public class ConsoleUser {
     @Column(nullable = false)
     private boolean administrator;
 
+    @Column(nullable = false)
+    private boolean enabled = true;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "personal_group_visibility", nullable = false)
+    private PersonalGroupVisibility personalGroupVisibility = PersonalGroupVisibility.NONE;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -38,6 +47,10 @@ public class ConsoleUser {
         this.createdAt = createdAt;
     }
 
+    public Long id() {
+        return id;
+    }
+
     public String username() {
         return username;
     }
@@ -48,5 +61,17 @@ public class ConsoleUser {
 
     public boolean administrator() {
         return administrator;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public PersonalGroupVisibility personalGroupVisibility() {
+        return personalGroupVisibility;
+    }
+
+    public void allowToSeePersonalGroups(PersonalGroupVisibility visibility) {
+        this.personalGroupVisibility = visibility;
     }
 }

@@ -1,0 +1,105 @@
+package org.jumpdesk.installers.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jumpdesk.audit.control.AuditTrail;
+import org.jumpdesk.installers.control.InstallerKeys;
+import org.jumpdesk.installers.entity.Installer;
+import org.jumpdesk.jumpgroups.control.JumpGroupNames;
+import org.jumpdesk.jumpgroups.control.Permissions;
+import org.jumpdesk.licensing.control.LicenseGuard;
+import org.jumpdesk.shared.Actor;
+import org.jumpdesk.shared.AuditedAs;
+import org.jumpdesk.shared.JumpDeskStatus;
+
+/** Creating, listing and revoking installers (administrators). Each public method is one JTA transaction. */
+@Stateless
+@AuditedAs
+public class Installers {
+
+    @PersistenceContext
+    private EntityManager entityManager;
+
+    @EJB
+    private Permissions permissions;
+
+    @EJB
+    private JumpGroupNames groupNames;
+
+    @EJB
+    private LicenseGuard licenseGuard;
+
+    @Inject
+    private AuditTrail auditTrail;
+
+    @Inject
+    private Clock clock;
+
+    /**
+     * Makes an installer. Refused with {@code JC_LIMIT_DEPLOYED} when the license has no free deployed slot,
+     * since no machine could register with it.
+     *
+     * @return the installer with its key, which is not shown again
+     */
+    @AuditedAs("installer.create")
+    public InstallerView create(Actor actor, @NotNull @Valid InstallerRequest request) {
+        permissions.requireAdministrator(actor);
+        licenseGuard.requireFreeDeployedSlot();
+        Instant now = clock.instant();
+        String key = InstallerKeys.newKey();
+        Installer installer = new Installer(
+                UUID.randomUUID(),
+                InstallerKeys.hash(key),
+                new Installer.Template(
+                        groupNames.existing(request.jumpGroup()),
+                        blankToNull(request.tag()),
+                        blankToNull(request.comments()),
+                        request.mode(),
+                        request.installMode(),
+                        request.allowJumpGroupOverride(),
+                        request.allowTagOverride(),
+                        request.allowCommentsOverride()),
+                now.plus(Duration.ofMinutes(request.validForMinutes())),
+                actor.name(),
+                now);
+        entityManager.persist(installer);
+        auditTrail.record(actor.name(), "installer.create", installer.id().toString(), request.jumpGroup());
+        return InstallerView.of(installer, key);
+    }
+
+    /** Revokes an installer: clients it already registered stay; no new one can register with it. */
+    @AuditedAs("installer.revoke")
+    public void revoke(Actor actor, UUID installerId) {
+        permissions.requireAdministrator(actor);
+        Installer installer = entityManager.find(Installer.class, installerId);
+        if (installer == null) {
+            throw JumpDeskStatus.INVALID_INPUT.exception("no installer " + installerId);
+        }
+        installer.revoke(clock.instant());
+        auditTrail.record(actor.name(), "installer.revoke", installerId.toString(), null);
+    }
+
+    /** All installers, newest first, without their keys. */
+    public List<InstallerView> list(Actor actor) {
+        permissions.requireAdministrator(actor);
+        return entityManager
+                .createQuery("SELECT i FROM Installer i ORDER BY i.createdAt DESC", Installer.class)
+                .getResultStream()
+                .map(i -> InstallerView.of(i, null))
+                .toList();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

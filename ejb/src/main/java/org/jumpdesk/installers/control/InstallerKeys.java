@@ -1,0 +1,64 @@
+package org.jumpdesk.installers.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.jumpdesk.installers.entity.Installer;
+import org.jumpdesk.shared.JumpDeskStatus;
+
+/** Installer keys: made at random, stored only as their SHA-256, looked up by it. */
+@Stateless
+public class InstallerKeys {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ALPHABET = "0123456789abcdefghijkmnpqrstuvwxyz";
+
+    @PersistenceContext
+    private EntityManager entityManager;
+
+    /** A new key: 46 characters from a 34-letter alphabet, about 234 bits, like the guide's KEY_INFO. */
+    public static String newKey() {
+        StringBuilder key = new StringBuilder(46);
+        for (int i = 0; i < 46; i++) {
+            key.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return key.toString();
+    }
+
+    public static String hash(String key) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java SE platform", e);
+        }
+    }
+
+    /**
+     * The installer with this key, if it may register clients now.
+     *
+     * @throws org.jumpdesk.shared.JumpDeskException {@code INSTALLER_INVALID} when unknown, expired or revoked
+     */
+    public Installer usable(String key, Instant now) {
+        Installer installer = entityManager
+                .createQuery("SELECT i FROM Installer i WHERE i.keyHash = :hash", Installer.class)
+                .setParameter("hash", hash(key == null ? "" : key))
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> JumpDeskStatus.INSTALLER_INVALID.exception("unknown installer key"));
+        if (installer.revokedAt() != null) {
+            throw JumpDeskStatus.INSTALLER_INVALID.exception("installer " + installer.id() + " was revoked");
+        }
+        if (!installer.usableAt(now)) {
+            throw JumpDeskStatus.INSTALLER_INVALID.exception(
+                    "installer " + installer.id() + " expired at " + installer.validUntil());
+        }
+        return installer;
+    }
+}

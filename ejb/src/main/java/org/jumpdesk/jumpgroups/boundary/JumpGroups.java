@@ -1,0 +1,103 @@
+package org.jumpdesk.jumpgroups.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.jumpdesk.audit.control.AuditTrail;
+import org.jumpdesk.jumpgroups.control.JumpGroupNames;
+import org.jumpdesk.jumpgroups.control.Permissions;
+import org.jumpdesk.jumpgroups.entity.JumpGroup;
+import org.jumpdesk.jumpgroups.entity.JumpGroupMember;
+import org.jumpdesk.jumpgroups.entity.JumpGroupRole;
+import org.jumpdesk.shared.Actor;
+import org.jumpdesk.shared.AuditedAs;
+import org.jumpdesk.shared.JumpDeskStatus;
+import org.jumpdesk.users.entity.ConsoleUser;
+
+/** Use cases on Jump Groups. Each public method is one JTA transaction. */
+@Stateless
+@AuditedAs
+public class JumpGroups {
+
+    @PersistenceContext
+    private EntityManager entityManager;
+
+    @EJB
+    private Permissions permissions;
+
+    @EJB
+    private JumpGroupNames groupNames;
+
+    @Inject
+    private AuditTrail auditTrail;
+
+    @Inject
+    private Clock clock;
+
+    /** Administrators create shared groups. */
+    @AuditedAs("jump-group.create")
+    public JumpGroupView createShared(
+            Actor actor,
+            @NotBlank @Size(max = 64) @Pattern(regexp = "^(?!user:).*", message = "must not start with user:")
+                    String name) {
+        permissions.requireAdministrator(actor);
+        if (groupNames.find(name).isPresent()) {
+            throw JumpDeskStatus.INVALID_INPUT.exception("a Jump Group named '" + name + "' exists");
+        }
+        JumpGroup group = JumpGroup.shared(name, clock.instant());
+        entityManager.persist(group);
+        entityManager.flush();
+        auditTrail.record(actor.name(), "jump-group.create", name, null);
+        return new JumpGroupView(group.id(), group.name(), false, JumpGroupRole.MANAGE);
+    }
+
+    /** Administrators give a user a role in a shared group (replacing any role they had). */
+    @AuditedAs("jump-group.set-member")
+    public void setMember(
+            Actor actor, @NotBlank String groupName, @NotBlank String username, @NotNull JumpGroupRole role) {
+        permissions.requireAdministrator(actor);
+        JumpGroup group = groupNames.existing(groupName);
+        if (group.personal()) {
+            throw JumpDeskStatus.INVALID_INPUT.exception("personal group '" + groupName + "' has no members");
+        }
+        ConsoleUser user = entityManager
+                .createQuery("SELECT u FROM ConsoleUser u WHERE u.username = :name", ConsoleUser.class)
+                .setParameter("name", username)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> JumpDeskStatus.INVALID_INPUT.exception("no user named '" + username + "'"));
+        JumpGroupMember member =
+                entityManager.find(JumpGroupMember.class, new JumpGroupMember.Key(group.id(), user.id()));
+        if (member == null) {
+            entityManager.persist(new JumpGroupMember(group.id(), user.id(), role));
+        } else {
+            member.changeRole(role);
+        }
+        auditTrail.record(actor.name(), "jump-group.set-member", groupName, username + " " + role);
+    }
+
+    /** The groups the actor can see, by name. */
+    public List<JumpGroupView> visible(Actor actor) {
+        Map<Long, JumpGroupRole> roles = permissions.rolesOf(actor);
+        if (roles.isEmpty()) {
+            return List.of();
+        }
+        return entityManager
+                .createQuery("SELECT g FROM JumpGroup g WHERE g.id IN :ids", JumpGroup.class)
+                .setParameter("ids", roles.keySet())
+                .getResultStream()
+                .map(g -> new JumpGroupView(g.id(), g.name(), g.personal(), roles.get(g.id())))
+                .sorted(Comparator.comparing(JumpGroupView::name))
+                .toList();
+    }
+}

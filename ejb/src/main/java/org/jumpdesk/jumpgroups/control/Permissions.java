@@ -1,0 +1,93 @@
+package org.jumpdesk.jumpgroups.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jumpdesk.jumpgroups.entity.JumpGroupRole;
+import org.jumpdesk.shared.Actor;
+import org.jumpdesk.shared.JumpDeskStatus;
+import org.jumpdesk.users.entity.ConsoleUser;
+
+/**
+ * Who may do what: the acting user's role in each Jump Group they can see. Joins the caller's transaction.
+ *
+ * <p>Roles come from three places: membership of a shared group; ownership of a personal group
+ * ({@code MANAGE}); and the permission to see other users' personal groups ({@code JUMP} on those of
+ * team mates or of everybody).
+ */
+@Stateless
+public class Permissions {
+
+    private static final String ROLES_OF_USER =
+            """
+            SELECT m.group_id, m.role FROM jump_group_member m WHERE m.user_id = ?1
+            UNION ALL
+            SELECT g.id, 'MANAGE' FROM jump_group g WHERE g.owner_id = ?1
+            UNION ALL
+            SELECT g.id, 'JUMP' FROM jump_group g
+             WHERE g.owner_id IS NOT NULL AND g.owner_id <> ?1
+               AND (?2 = 'ALL' OR (?2 = 'TEAM' AND EXISTS (
+                    SELECT 1 FROM team_member mine JOIN team_member theirs ON theirs.team_id = mine.team_id
+                     WHERE mine.user_id = ?1 AND theirs.user_id = g.owner_id)))
+            """;
+
+    @PersistenceContext
+    private EntityManager entityManager;
+
+    /**
+     * The enabled console user behind the actor.
+     *
+     * @throws org.jumpdesk.shared.JumpDeskException {@code PERMISSION_DENIED} for an unknown, disabled or
+     *     non-user actor
+     */
+    public ConsoleUser user(Actor actor) {
+        if (!actor.consoleUser()) {
+            throw JumpDeskStatus.PERMISSION_DENIED.exception(actor.name() + " is not a console user");
+        }
+        return entityManager
+                .createQuery(
+                        "SELECT u FROM ConsoleUser u WHERE u.username = :name AND u.enabled = TRUE", ConsoleUser.class)
+                .setParameter("name", actor.name())
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(
+                        () -> JumpDeskStatus.PERMISSION_DENIED.exception(actor.name() + " is not an enabled user"));
+    }
+
+    /** Refuses with {@code PERMISSION_DENIED} unless the actor is an enabled administrator. */
+    public ConsoleUser requireAdministrator(Actor actor) {
+        ConsoleUser user = user(actor);
+        if (!user.administrator()) {
+            throw JumpDeskStatus.PERMISSION_DENIED.exception(actor.name() + " is not an administrator");
+        }
+        return user;
+    }
+
+    /** Every group the actor can see, with their strongest role in it. */
+    public Map<Long, JumpGroupRole> rolesOf(Actor actor) {
+        ConsoleUser user = user(actor);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager
+                .createNativeQuery(ROLES_OF_USER)
+                .setParameter(1, user.id())
+                .setParameter(2, user.personalGroupVisibility().name())
+                .getResultList();
+        Map<Long, JumpGroupRole> roles = new HashMap<>();
+        for (Object[] row : rows) {
+            roles.merge(
+                    ((Number) row[0]).longValue(),
+                    JumpGroupRole.valueOf((String) row[1]),
+                    (a, b) -> a.includes(b) ? a : b);
+        }
+        return roles;
+    }
+
+    /** The actor's role in one group; empty when they may not see it. */
+    public Optional<JumpGroupRole> roleIn(Actor actor, long groupId) {
+        return Optional.ofNullable(rolesOf(actor).get(groupId));
+    }
+}
