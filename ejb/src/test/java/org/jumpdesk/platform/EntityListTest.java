@@ -3,6 +3,7 @@ package org.jumpdesk.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.persistence.Converter;
+import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class EntityListTest {
 
     @Test
-    void persistenceXmlListsExactlyTheEntitiesAndConverters() throws IOException {
+    void persistenceXmlListsExactlyTheEntitiesEmbeddablesAndConverters() throws IOException {
         assertThat(listedClasses()).isEqualTo(annotatedClasses());
     }
 
@@ -36,15 +37,17 @@ class EntityListTest {
         try (Stream<Path> files = Files.walk(classes)) {
             return files.filter(f -> f.toString().endsWith(".class"))
                     .map(f -> classes.relativize(f).toString().replace('/', '.').replaceAll("\\.class$", ""))
-                    .filter(EntityListTest::isEntityOrConverter)
+                    .filter(EntityListTest::isManagedType)
                     .collect(Collectors.toSet());
         }
     }
 
-    private static boolean isEntityOrConverter(String className) {
+    private static boolean isManagedType(String className) {
         try {
             Class<?> type = Class.forName(className, false, EntityListTest.class.getClassLoader());
-            return type.isAnnotationPresent(Entity.class) || type.isAnnotationPresent(Converter.class);
+            return type.isAnnotationPresent(Entity.class)
+                    || type.isAnnotationPresent(Embeddable.class)
+                    || type.isAnnotationPresent(Converter.class);
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
         }

@@ -88,5 +88,9 @@ class AgentListedOnConsoleIT {
         HttpResponse<String> refused = console.logIn(PAGE, username, "wrong-password");
         assertThat(refused.body()).contains("login-failed").doesNotContain("signed-in-as");
         assertThat(console.get(PAGE).body()).contains("j_security_check");
+        assertThat(TestSite.count(
+                        "SELECT COUNT(*) FROM audit_event WHERE actor = ? AND action = 'console.login' AND outcome = 'LOGIN_FAILED'",
+                        username))
+                .isEqualTo(1);
     }
 }

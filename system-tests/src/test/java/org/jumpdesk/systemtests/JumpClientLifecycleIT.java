@@ -8,6 +8,7 @@ import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -22,6 +23,7 @@ import org.jumpdesk.jumpclients.entity.AgentDescription;
 import org.jumpdesk.jumpclients.entity.InstallMode;
 import org.jumpdesk.jumpclients.entity.JumpClientMode;
 import org.jumpdesk.jumpclients.entity.JumpClientState;
+import org.jumpdesk.jumpclients.entity.MachineStatistics;
 import org.jumpdesk.jumpgroups.entity.JumpGroupRole;
 import org.jumpdesk.shared.Actor;
 import org.jumpdesk.shared.JumpDeskException;
@@ -179,8 +181,19 @@ class JumpClientLifecycleIT {
     }
 
     @Test
-    void anUninstalledClientStaysListedButCannotBeJumpedToOrReconnect() throws SQLException {
+    void anUninstalledClientStaysListedWithItsLastStatisticsButCannotBeJumpedToOrReconnect() throws SQLException {
         UUID id = fixtures.connected(fixtures.installer(group, JumpClientMode.ACTIVE));
+        jumpClients.statisticsReported(
+                id,
+                new MachineStatistics(
+                        "ana",
+                        "10.0.0.7",
+                        "203.0.113.9",
+                        3600L,
+                        0.25,
+                        new long[] {1, 2},
+                        new long[] {3, 4},
+                        Instant.now()));
         int deployedBefore = fixtures.license().deployedCount();
 
         jumpClients.uninstalledByAgent(id);
@@ -188,6 +201,8 @@ class JumpClientLifecycleIT {
         JumpClientSummary client = jumpClients.details(manager, id);
         assertThat(client.state()).isEqualTo(JumpClientState.UNINSTALLED);
         assertThat(client.operatingSystem()).as("last details kept").isEqualTo("Linux 6.1");
+        assertThat(client.statistics().consoleUser()).isEqualTo("ana");
+        assertThat(client.statistics().diskTotalBytes()).isEqualTo(4L);
         assertThat(fixtures.license().deployedCount()).isEqualTo(deployedBefore - 1);
         assertThat(statusOf(() -> jumpClients.startJump(manager, id))).isEqualTo(JumpDeskStatus.JC_UNINSTALLED);
         assertThat(statusOf(() -> jumpClients.agentConnected(id, DESK))).isEqualTo(JumpDeskStatus.JC_UNINSTALLED);

@@ -75,6 +75,20 @@ final class TestSite {
         return key;
     }
 
+    /** Runs a counting query against the site's database. */
+    static long count(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = database();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (var result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
     private static Connection database() throws SQLException {
         return DriverManager.getConnection(
                 System.getenv("JUMPDESK_DB_URL"),

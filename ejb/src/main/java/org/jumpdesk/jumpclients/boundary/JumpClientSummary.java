@@ -6,6 +6,7 @@ import org.jumpdesk.jumpclients.entity.InstallMode;
 import org.jumpdesk.jumpclients.entity.JumpClient;
 import org.jumpdesk.jumpclients.entity.JumpClientMode;
 import org.jumpdesk.jumpclients.entity.JumpClientState;
+import org.jumpdesk.jumpclients.entity.MachineStatistics;
 
 /** A Jump Client as lists and the statistics pane show it; a detached copy, safe to hand to pages. */
 public record JumpClientSummary(
@@ -25,7 +26,8 @@ public record JumpClientSummary(
         Instant lastContactAt,
         String lastJumpedBy,
         Instant lastJumpedAt,
-        Instant removalDue) {
+        Instant removalDue,
+        MachineStatistics statistics) {
 
     static JumpClientSummary of(JumpClient client, int siteOfflineLimitDays) {
         return new JumpClientSummary(
@@ -45,6 +47,7 @@ public record JumpClientSummary(
                 client.lastContactAt(),
                 client.lastJumpedBy(),
                 client.lastJumpedAt(),
-                client.removalDue(siteOfflineLimitDays));
+                client.removalDue(siteOfflineLimitDays),
+                client.statistics());
     }
 }

@@ -25,6 +25,7 @@ import org.jumpdesk.jumpclients.entity.JumpClient;
 import org.jumpdesk.jumpclients.entity.JumpClientEvent;
 import org.jumpdesk.jumpclients.entity.JumpClientMode;
 import org.jumpdesk.jumpclients.entity.JumpClientState;
+import org.jumpdesk.jumpclients.entity.MachineStatistics;
 import org.jumpdesk.jumpgroups.control.JumpGroupNames;
 import org.jumpdesk.jumpgroups.control.Permissions;
 import org.jumpdesk.jumpgroups.entity.JumpGroup;
@@ -144,6 +145,17 @@ public class JumpClients {
                     JumpDeskStatus.JC_LIMIT_ACTIVE);
         }
         return summary(client);
+    }
+
+    /**
+     * An agent reports its machine's statistics. Not a state change, so not audited; kept to show in the
+     * console, and after an uninstall as the client's last known details.
+     */
+    @AuditedAs("jump-client.statistics")
+    public void statisticsReported(UUID clientId, @NotNull MachineStatistics statistics) {
+        JumpClient client = lockedAgentClient(clientId);
+        client.requireInstalled();
+        client.recordStatistics(statistics);
     }
 
     /** The agent was uninstalled on its machine: {@code UNINSTALLED}, still listed with its last details. */

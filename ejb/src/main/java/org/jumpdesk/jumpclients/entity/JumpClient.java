@@ -1,6 +1,7 @@
 package org.jumpdesk.jumpclients.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -58,6 +59,9 @@ public class JumpClient {
     private String tag;
 
     private String comments;
+
+    @Embedded
+    private MachineStatistics statistics = MachineStatistics.NONE;
 
     @Column(name = "installer_id", updatable = false)
     private UUID installerId;
@@ -144,6 +148,11 @@ public class JumpClient {
         this.operatingSystem = description.operatingSystem();
         this.agentVersion = description.agentVersion();
         this.lastContactAt = now;
+    }
+
+    /** Keeps the statistics the agent reported last. */
+    public void recordStatistics(MachineStatistics reported) {
+        this.statistics = reported;
     }
 
     /**
@@ -272,6 +281,10 @@ public class JumpClient {
 
     public String createdBy() {
         return createdBy;
+    }
+
+    public MachineStatistics statistics() {
+        return statistics == null ? MachineStatistics.NONE : statistics;
     }
 
     public Instant createdAt() {

@@ -1,0 +1,113 @@
+package org.jumpdesk.jumpclients.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import java.time.Instant;
+
+/**
+ * The last statistics an agent reported about its machine; kept after uninstall. Every value may be
+ * absent until the first report. Immutable: a new report replaces the whole value.
+ */
+@Embeddable
+public class MachineStatistics {
+
+    public static final MachineStatistics NONE = new MachineStatistics();
+
+    /** The user logged in at the machine's console. */
+    @Column(name = "console_user")
+    private String consoleUser;
+
+    /** The machine's own addresses, comma separated. */
+    @Column(name = "private_ips")
+    private String privateIps;
+
+    /** The address the site saw the agent connect from. */
+    @Column(name = "public_ip")
+    private String publicIp;
+
+    @Column(name = "uptime_seconds")
+    private Long uptimeSeconds;
+
+    @Column(name = "cpu_load")
+    private Double cpuLoad;
+
+    @Column(name = "memory_used_bytes")
+    private Long memoryUsedBytes;
+
+    @Column(name = "memory_total_bytes")
+    private Long memoryTotalBytes;
+
+    @Column(name = "disk_used_bytes")
+    private Long diskUsedBytes;
+
+    @Column(name = "disk_total_bytes")
+    private Long diskTotalBytes;
+
+    /** When the agent reported them. */
+    @Column(name = "statistics_at")
+    private Instant reportedAt;
+
+    protected MachineStatistics() {}
+
+    /** Values in the order of the accessors; any may be null. */
+    public MachineStatistics(
+            String consoleUser,
+            String privateIps,
+            String publicIp,
+            Long uptimeSeconds,
+            Double cpuLoad,
+            long[] memoryUsedAndTotal,
+            long[] diskUsedAndTotal,
+            Instant reportedAt) {
+        this.consoleUser = consoleUser;
+        this.privateIps = privateIps;
+        this.publicIp = publicIp;
+        this.uptimeSeconds = uptimeSeconds;
+        this.cpuLoad = cpuLoad;
+        this.memoryUsedBytes = memoryUsedAndTotal == null ? null : memoryUsedAndTotal[0];
+        this.memoryTotalBytes = memoryUsedAndTotal == null ? null : memoryUsedAndTotal[1];
+        this.diskUsedBytes = diskUsedAndTotal == null ? null : diskUsedAndTotal[0];
+        this.diskTotalBytes = diskUsedAndTotal == null ? null : diskUsedAndTotal[1];
+        this.reportedAt = reportedAt;
+    }
+
+    public String consoleUser() {
+        return consoleUser;
+    }
+
+    public String privateIps() {
+        return privateIps;
+    }
+
+    public String publicIp() {
+        return publicIp;
+    }
+
+    public Long uptimeSeconds() {
+        return uptimeSeconds;
+    }
+
+    public Double cpuLoad() {
+        return cpuLoad;
+    }
+
+    public Long memoryUsedBytes() {
+        return memoryUsedBytes;
+    }
+
+    public Long memoryTotalBytes() {
+        return memoryTotalBytes;
+    }
+
+    public Long diskUsedBytes() {
+        return diskUsedBytes;
+    }
+
+    public Long diskTotalBytes() {
+        return diskTotalBytes;
+    }
+
+    public Instant reportedAt() {
+        return reportedAt;
+    }
+}
