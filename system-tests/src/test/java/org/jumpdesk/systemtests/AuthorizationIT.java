@@ -1,7 +1,7 @@
 package org.jumpdesk.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.jumpdesk.systemtests.Fixtures.statusOf;
 
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -18,7 +18,6 @@ import org.jumpdesk.jumpgroups.boundary.JumpGroups;
 import org.jumpdesk.jumpgroups.entity.JumpGroupRole;
 import org.jumpdesk.settings.boundary.Settings;
 import org.jumpdesk.shared.Actor;
-import org.jumpdesk.shared.JumpDeskException;
 import org.jumpdesk.shared.JumpDeskStatus;
 import org.jumpdesk.users.boundary.ConsoleUsers;
 import org.jumpdesk.users.entity.PersonalGroupVisibility;
@@ -140,11 +139,5 @@ class AuthorizationIT {
                 .isEqualTo(JumpDeskStatus.PERMISSION_DENIED);
         assertThat(statusOf(() -> jumpGroups.visible(Actor.user("nobody-" + UUID.randomUUID()))))
                 .isEqualTo(JumpDeskStatus.PERMISSION_DENIED);
-    }
-
-    private static JumpDeskStatus statusOf(Runnable action) {
-        JumpDeskException refusal = catchThrowableOfType(JumpDeskException.class, action::run);
-        assertThat(refusal).as("a refusal").isNotNull();
-        return refusal.status();
     }
 }

@@ -1,5 +1,8 @@
 package org.jumpdesk.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
@@ -23,6 +26,8 @@ import org.jumpdesk.licensing.boundary.LicenseUsage;
 import org.jumpdesk.licensing.boundary.Licensing;
 import org.jumpdesk.platform.DatabaseMigrations;
 import org.jumpdesk.shared.Actor;
+import org.jumpdesk.shared.JumpDeskException;
+import org.jumpdesk.shared.JumpDeskStatus;
 import org.jumpdesk.users.boundary.ConsoleUsers;
 import org.jumpdesk.users.boundary.NewConsoleUser;
 import org.jumpdesk.users.entity.PersonalGroupVisibility;
@@ -54,6 +59,13 @@ public class Fixtures {
 
     @Resource(lookup = DatabaseMigrations.DATASOURCE)
     private DataSource dataSource;
+
+    /** The catalogue status of the refusal the action must end in. */
+    public static JumpDeskStatus statusOf(Runnable action) {
+        JumpDeskException refusal = catchThrowableOfType(JumpDeskException.class, action::run);
+        assertThat(refusal).as("a refusal").isNotNull();
+        return refusal.status();
+    }
 
     public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);

@@ -2,6 +2,7 @@ package org.jumpdesk.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.jumpdesk.systemtests.Fixtures.statusOf;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -333,11 +334,5 @@ class JumpClientLifecycleIT {
                         id.toString(),
                         outsider.name()))
                 .isEqualTo(1);
-    }
-
-    private static JumpDeskStatus statusOf(Runnable action) {
-        JumpDeskException refusal = catchThrowableOfType(JumpDeskException.class, action::run);
-        assertThat(refusal).as("a refusal").isNotNull();
-        return refusal.status();
     }
 }

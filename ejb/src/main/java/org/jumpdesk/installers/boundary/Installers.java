@@ -21,6 +21,7 @@ import org.jumpdesk.licensing.control.LicenseGuard;
 import org.jumpdesk.shared.Actor;
 import org.jumpdesk.shared.AuditedAs;
 import org.jumpdesk.shared.JumpDeskStatus;
+import org.jumpdesk.shared.Texts;
 
 /** Creating, listing and revoking installers (administrators). Each public method is one JTA transaction. */
 @Stateless
@@ -62,8 +63,8 @@ public class Installers {
                 InstallerKeys.hash(key),
                 new Installer.Template(
                         groupNames.existing(request.jumpGroup()),
-                        blankToNull(request.tag()),
-                        blankToNull(request.comments()),
+                        Texts.blankToNull(request.tag()),
+                        Texts.blankToNull(request.comments()),
                         request.mode(),
                         request.installMode(),
                         request.allowJumpGroupOverride(),
@@ -97,9 +98,5 @@ public class Installers {
                 .getResultStream()
                 .map(i -> InstallerView.of(i, null))
                 .toList();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

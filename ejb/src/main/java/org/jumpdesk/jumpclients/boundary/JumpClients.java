@@ -36,6 +36,7 @@ import org.jumpdesk.settings.boundary.Settings;
 import org.jumpdesk.shared.Actor;
 import org.jumpdesk.shared.AuditedAs;
 import org.jumpdesk.shared.JumpDeskStatus;
+import org.jumpdesk.shared.Texts;
 
 /**
  * Use cases on Jump Clients. Each public method is one JTA transaction: the state change, the license
@@ -183,7 +184,7 @@ public class JumpClients {
             throw JumpDeskStatus.PERMISSION_DENIED.exception(
                     actor.name() + " may not move clients into " + target.name());
         }
-        client.changeProperties(target, blankToNull(properties.tag()), blankToNull(properties.comments()));
+        client.changeProperties(target, Texts.blankToNull(properties.tag()), Texts.blankToNull(properties.comments()));
         auditTrail.record(actor.name(), "jump-client.properties", clientId.toString(), describe(properties));
         switchTo(actor, client, properties.mode());
         changes.fire(new JumpClientChanged(clientId, "jump-client.properties"));
@@ -390,10 +391,6 @@ public class JumpClients {
 
     private static String describe(JumpClientProperties properties) {
         return "group " + properties.jumpGroup() + ", tag " + properties.tag() + ", mode " + properties.mode();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 
     private static UUID toUuid(Object value) {

@@ -110,27 +110,6 @@ public class JumpClient {
         }
     }
 
-    private JumpClient(
-            UUID id,
-            AgentDescription description,
-            Placement placement,
-            UUID installerId,
-            String createdBy,
-            Instant now) {
-        this.id = Objects.requireNonNull(id);
-        this.state = JumpClientState.PINNED;
-        this.name = description.hostname();
-        this.jumpGroup = placement.jumpGroup();
-        this.tag = placement.tag();
-        this.comments = placement.comments();
-        this.mode = placement.mode();
-        this.installMode = placement.installMode();
-        this.installerId = installerId;
-        this.createdBy = createdBy;
-        this.createdAt = now;
-        describe(description, now);
-    }
-
     /** A client that has just registered: {@link JumpClientState#PINNED}. */
     public static JumpClient pinned(
             UUID id,
@@ -139,7 +118,20 @@ public class JumpClient {
             UUID installerId,
             String createdBy,
             Instant now) {
-        return new JumpClient(id, description, placement, installerId, createdBy, now);
+        JumpClient client = new JumpClient();
+        client.id = Objects.requireNonNull(id);
+        client.state = JumpClientState.PINNED;
+        client.name = description.hostname();
+        client.jumpGroup = placement.jumpGroup();
+        client.tag = placement.tag();
+        client.comments = placement.comments();
+        client.mode = placement.mode();
+        client.installMode = placement.installMode();
+        client.installerId = installerId;
+        client.createdBy = createdBy;
+        client.createdAt = now;
+        client.describe(description, now);
+        return client;
     }
 
     /** Records what the agent reported about itself at a contact. */
