@@ -28,6 +28,8 @@ public enum JumpDeskStatus {
     VERSION_MISMATCH(409, 4409),
     /** The acting user lacks the Jump Group role (or administrator right) the action needs. */
     PERMISSION_DENIED(403, 4403),
+    /** An agent's signature of the connection's challenge does not verify under its registered key. */
+    AGENT_AUTHENTICATION_FAILED(401, 1008),
     /** The installer key is unknown, expired or revoked. */
     INSTALLER_INVALID(403, 4403),
     /** An install-time value differs from the installer's and the installer does not allow overriding it. */

@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.glassfish.tyrus.client.ClientManager;
+import org.jumpdesk.protocol.Challenge;
 import org.jumpdesk.protocol.Heartbeat;
 import org.jumpdesk.protocol.MalformedMessageException;
 import org.jumpdesk.protocol.Message;
@@ -45,9 +46,12 @@ final class SiteConnection extends Endpoint {
     private final Consumer<String> refused;
     private final AgentIdentity identity;
     private final ScheduledExecutorService scheduler;
-    private final ClientManager client = ClientManager.createClient();
+    /** A new client per attempt: Tyrus shuts a client's executors down when its connection closes. */
+    private ClientManager client;
+
     private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), new Random());
     private ScheduledFuture<?> heartbeats;
+    private String nonce;
 
     SiteConnection(
             AgentOptions options,
@@ -66,6 +70,7 @@ final class SiteConnection extends Endpoint {
 
     private void connect() {
         try {
+            client = ClientManager.createClient();
             client.connectToServer(this, ClientEndpointConfig.Builder.create().build(), options.siteUri());
         } catch (DeploymentException | IOException e) {
             LOG.log(Level.FINE, "connection attempt failed", e);
@@ -76,8 +81,6 @@ final class SiteConnection extends Endpoint {
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> onMessage(session, text));
-        Message first = identity.clientId().isPresent() ? identity.hello() : identity.registration(options);
-        session.getAsyncRemote().sendText(CODEC.encode(first));
     }
 
     private void onMessage(Session session, String text) {
@@ -88,11 +91,16 @@ final class SiteConnection extends Endpoint {
             LOG.warning(() -> "ignoring a message from the site that is not understood: " + e.getMessage());
             return;
         }
-        if (message instanceof Registered registered) {
+        if (message instanceof Challenge challenge) {
+            nonce = challenge.nonce();
+            Message answer =
+                    identity.clientId().isPresent() ? identity.hello(nonce) : identity.registration(options, nonce);
+            session.getAsyncRemote().sendText(CODEC.encode(answer));
+        } else if (message instanceof Registered registered) {
             identity.registered(registered.clientId());
             LOG.info(() -> "Registered with " + options.siteUri() + " as Jump Client " + registered.clientId() + " ("
                     + registered.mode() + ")");
-            session.getAsyncRemote().sendText(CODEC.encode(identity.hello()));
+            session.getAsyncRemote().sendText(CODEC.encode(identity.hello(nonce)));
         } else if (message instanceof Welcome welcome) {
             backoff.reset();
             LOG.info(() -> "Connected to " + options.siteUri() + " as Jump Client " + welcome.clientId());

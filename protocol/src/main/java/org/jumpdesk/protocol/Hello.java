@@ -10,14 +10,17 @@ import java.util.UUID;
  * @param hostname the machine's host name
  * @param operatingSystem operating system name and version
  * @param agentVersion version of the Jump Client software
+ * @param signature the connection's challenge signed with the agent's key, for the client id as purpose
  */
-public record Hello(UUID clientId, String hostname, String operatingSystem, String agentVersion) implements Message {
+public record Hello(UUID clientId, String hostname, String operatingSystem, String agentVersion, String signature)
+        implements Message {
 
     public Hello {
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(hostname, "hostname");
         Objects.requireNonNull(operatingSystem, "operatingSystem");
         Objects.requireNonNull(agentVersion, "agentVersion");
+        Objects.requireNonNull(signature, "signature");
     }
 
     @Override

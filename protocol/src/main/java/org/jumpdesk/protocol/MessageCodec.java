@@ -24,8 +24,12 @@ public final class MessageCodec {
     public String encode(Message message) {
         JsonObjectBuilder json =
                 Json.createObjectBuilder().add(TYPE, message.type().wireName());
-        if (message instanceof Register register) {
+        if (message instanceof Challenge challenge) {
+            json.add("nonce", challenge.nonce());
+        } else if (message instanceof Register register) {
             json.add("installerKey", register.installerKey())
+                    .add("publicKey", register.publicKey())
+                    .add("signature", register.signature())
                     .add("hostname", register.hostname())
                     .add("operatingSystem", register.operatingSystem())
                     .add("agentVersion", register.agentVersion());
@@ -38,7 +42,8 @@ public final class MessageCodec {
             json.add("clientId", hello.clientId().toString())
                     .add("hostname", hello.hostname())
                     .add("operatingSystem", hello.operatingSystem())
-                    .add("agentVersion", hello.agentVersion());
+                    .add("agentVersion", hello.agentVersion())
+                    .add("signature", hello.signature());
         } else if (message instanceof Welcome welcome) {
             json.add("clientId", welcome.clientId().toString()).add("heartbeatSeconds", welcome.heartbeatSeconds());
         }
@@ -57,8 +62,11 @@ public final class MessageCodec {
                 .orElseThrow(() -> new MalformedMessageException("unknown message type '" + typeName + "'"));
         try {
             return switch (type) {
+                case CHALLENGE -> new Challenge(string(json, "nonce"));
                 case REGISTER -> new Register(
                         string(json, "installerKey"),
+                        string(json, "publicKey"),
+                        string(json, "signature"),
                         string(json, "hostname"),
                         string(json, "operatingSystem"),
                         string(json, "agentVersion"),
@@ -70,7 +78,8 @@ public final class MessageCodec {
                         uuid(json, "clientId"),
                         string(json, "hostname"),
                         string(json, "operatingSystem"),
-                        string(json, "agentVersion"));
+                        string(json, "agentVersion"),
+                        string(json, "signature"));
                 case WELCOME -> new Welcome(uuid(json, "clientId"), integer(json, "heartbeatSeconds"));
                 case HEARTBEAT -> new Heartbeat();
             };

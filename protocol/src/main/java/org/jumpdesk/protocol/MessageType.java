@@ -5,6 +5,7 @@ import java.util.Optional;
 
 /** The value of the {@code type} member of every message, and which side may send it. */
 public enum MessageType {
+    CHALLENGE("challenge", Sender.SITE),
     REGISTER("register", Sender.AGENT),
     REGISTERED("registered", Sender.SITE),
     HELLO("hello", Sender.AGENT),

@@ -6,12 +6,16 @@ import java.util.Objects;
  * First message of a machine that has no Jump Client identity yet: register with an installer key.
  *
  * @param installerKey the key the installer carries
+ * @param publicKey the agent's Ed25519 public key (X.509, Base64), which authenticates it from now on
+ * @param signature the challenge signed with the matching private key, for purpose {@code register}
  * @param jumpGroup install-time override of the installer's Jump Group, or null
  * @param tag install-time override of the tag, or null
  * @param comments install-time override of the comments, or null
  */
 public record Register(
         String installerKey,
+        String publicKey,
+        String signature,
         String hostname,
         String operatingSystem,
         String agentVersion,
@@ -22,6 +26,8 @@ public record Register(
 
     public Register {
         Objects.requireNonNull(installerKey, "installerKey");
+        Objects.requireNonNull(publicKey, "publicKey");
+        Objects.requireNonNull(signature, "signature");
         Objects.requireNonNull(hostname, "hostname");
         Objects.requireNonNull(operatingSystem, "operatingSystem");
         Objects.requireNonNull(agentVersion, "agentVersion");

@@ -14,9 +14,16 @@ class MessageCodecTest {
 
     @Test
     void helloSurvivesTheRoundTripWithUnicodeIntact() {
-        Hello hello = new Hello(UUID.randomUUID(), "équipe-ünïcode-機械", "Linux 6.1", "0.1.0");
+        Hello hello = new Hello(UUID.randomUUID(), "équipe-ünïcode-機械", "Linux 6.1", "0.1.0", "c2ln");
 
         assertThat(codec.decode(codec.encode(hello))).isEqualTo(hello);
+    }
+
+    @Test
+    void aChallengeSurvivesTheRoundTrip() {
+        Challenge challenge = new Challenge(AgentAuthentication.newNonce());
+
+        assertThat(codec.decode(codec.encode(challenge))).isEqualTo(challenge);
     }
 
     @Test
@@ -29,8 +36,9 @@ class MessageCodecTest {
 
     @Test
     void registrationSurvivesTheRoundTripWithAndWithoutOverrides() {
-        Register bare = new Register("k3y", "pc-1", "Windows 11", "0.1.0", null, null, null);
-        Register overriding = new Register("k3y", "pc-1", "Windows 11", "0.1.0", "user:ana", "servers", "sala 3 – ñ");
+        Register bare = new Register("k3y", "cHVi", "c2ln", "pc-1", "Windows 11", "0.1.0", null, null, null);
+        Register overriding =
+                new Register("k3y", "cHVi", "c2ln", "pc-1", "Windows 11", "0.1.0", "user:ana", "servers", "sala 3 – ñ");
 
         assertThat(codec.decode(codec.encode(bare))).isEqualTo(bare);
         assertThat(codec.decode(codec.encode(overriding))).isEqualTo(overriding);
@@ -41,7 +49,7 @@ class MessageCodecTest {
 
     @Test
     void theInstallerKeyStaysOutOfLogs() {
-        assertThat(new Register("secret-key", "h", "o", "1", null, null, null).toString())
+        assertThat(new Register("secret-key", "cHVi", "c2ln", "h", "o", "1", null, null, null).toString())
                 .doesNotContain("secret-key");
     }
 
@@ -59,7 +67,7 @@ class MessageCodecTest {
     @Test
     void namesTheMemberThatIsWrong() {
         String badId = "{\"type\":\"hello\",\"clientId\":\"nope\",\"hostname\":\"h\",\"operatingSystem\":\"o\","
-                + "\"agentVersion\":\"1\"}";
+                + "\"agentVersion\":\"1\",\"signature\":\"s\"}";
 
         assertThatThrownBy(() -> codec.decode(badId))
                 .hasMessageContaining("clientId")

@@ -3,7 +3,9 @@ package org.jumpdesk.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -48,6 +50,10 @@ class AgentListedOnConsoleIT {
                 "--jc-jump-group",
                 "user:" + username)) {
             UUID clientId = agent.awaitClientId(Duration.ofSeconds(30));
+            assertThat(Files.getPosixFilePermissions(
+                            workDirectory.resolve("state").resolve("agent.key")))
+                    .as("the private key is readable by the agent's account only")
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
 
             ConsoleSession console = new ConsoleSession(TestSite.httpUrl());
             HttpResponse<String> page = console.logIn(PAGE, username, password);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
+import java.security.KeyPair;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jumpdesk.installers.boundary.InstallerRequest;
 import org.jumpdesk.installers.boundary.Installers;
+import org.jumpdesk.jumpclients.boundary.AgentProof;
 import org.jumpdesk.jumpclients.boundary.JumpClients;
 import org.jumpdesk.jumpclients.boundary.Registration;
 import org.jumpdesk.jumpclients.entity.AgentDescription;
@@ -25,6 +27,7 @@ import org.jumpdesk.jumpgroups.entity.JumpGroupRole;
 import org.jumpdesk.licensing.boundary.LicenseUsage;
 import org.jumpdesk.licensing.boundary.Licensing;
 import org.jumpdesk.platform.DatabaseMigrations;
+import org.jumpdesk.protocol.AgentAuthentication;
 import org.jumpdesk.shared.Actor;
 import org.jumpdesk.shared.JumpDeskException;
 import org.jumpdesk.shared.JumpDeskStatus;
@@ -59,6 +62,31 @@ public class Fixtures {
 
     @Resource(lookup = DatabaseMigrations.DATASOURCE)
     private DataSource dataSource;
+
+    /** The key pair every client these fixtures register authenticates with. */
+    private final KeyPair agentKeys = AgentAuthentication.newKeyPair();
+
+    /** A registration as an agent holding the fixtures' key would send it. */
+    public Registration registration(AgentDescription agent, String jumpGroup, String tag, String comments) {
+        return new Registration(agent, AgentAuthentication.encode(agentKeys.getPublic()), jumpGroup, tag, comments);
+    }
+
+    /** The answer to a fresh challenge, signed for registering. */
+    public AgentProof registrationProof() {
+        return proof(JumpClients.REGISTER_PURPOSE);
+    }
+
+    /** The answer to a fresh challenge, signed as the client. */
+    public AgentProof proofFor(UUID clientId) {
+        return proof(clientId.toString());
+    }
+
+    private AgentProof proof(String purpose) {
+        String nonce = AgentAuthentication.newNonce();
+        return new AgentProof(
+                nonce,
+                AgentAuthentication.sign(agentKeys.getPrivate(), AgentAuthentication.signedText(nonce, purpose)));
+    }
 
     /** The catalogue status of the refusal the action must end in. */
     public static JumpDeskStatus statusOf(Runnable action) {
@@ -103,14 +131,15 @@ public class Fixtures {
         return jumpClients
                 .register(
                         installerKey,
-                        new Registration(new AgentDescription(unique("host"), "Linux 6.1", "0.1.0"), null, null, null))
+                        registration(new AgentDescription(unique("host"), "Linux 6.1", "0.1.0"), null, null, null),
+                        registrationProof())
                 .clientId();
     }
 
     /** A client registered with the installer and connected once: ACTIVE or PASSIVE as the installer says. */
     public UUID connected(String installerKey) {
         UUID id = register(installerKey);
-        jumpClients.agentConnected(id, new AgentDescription("host-" + id, "Linux 6.1", "0.1.0"));
+        jumpClients.agentConnected(id, proofFor(id), new AgentDescription("host-" + id, "Linux 6.1", "0.1.0"));
         return id;
     }
 

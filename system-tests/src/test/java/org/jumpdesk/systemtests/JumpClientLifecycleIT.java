@@ -16,10 +16,10 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jumpdesk.installers.boundary.InstallerRequest;
 import org.jumpdesk.installers.boundary.Installers;
+import org.jumpdesk.jumpclients.boundary.AgentProof;
 import org.jumpdesk.jumpclients.boundary.JumpClientProperties;
 import org.jumpdesk.jumpclients.boundary.JumpClientSummary;
 import org.jumpdesk.jumpclients.boundary.JumpClients;
-import org.jumpdesk.jumpclients.boundary.Registration;
 import org.jumpdesk.jumpclients.entity.AgentDescription;
 import org.jumpdesk.jumpclients.entity.InstallMode;
 import org.jumpdesk.jumpclients.entity.JumpClientMode;
@@ -79,7 +79,10 @@ class JumpClientLifecycleIT {
         int deployedBefore = fixtures.license().deployedCount();
 
         UUID id = jumpClients
-                .register(fixtures.installer(group, JumpClientMode.PASSIVE), new Registration(DESK, null, null, null))
+                .register(
+                        fixtures.installer(group, JumpClientMode.PASSIVE),
+                        fixtures.registration(DESK, null, null, null),
+                        fixtures.registrationProof())
                 .clientId();
 
         JumpClientSummary client = jumpClients.details(manager, id);
@@ -118,8 +121,8 @@ class JumpClientLifecycleIT {
         UUID id = fixtures.register(fixtures.installer(group, JumpClientMode.ACTIVE));
         fixtures.activeSlotsLeft(0);
 
-        JumpDeskException refusal =
-                catchThrowableOfType(JumpDeskException.class, () -> jumpClients.agentConnected(id, DESK));
+        JumpDeskException refusal = catchThrowableOfType(
+                JumpDeskException.class, () -> jumpClients.agentConnected(id, fixtures.proofFor(id), DESK));
 
         assertThat(refusal.status()).isEqualTo(JumpDeskStatus.JC_LIMIT_ACTIVE);
         fixtures.generousLicense();
@@ -140,7 +143,9 @@ class JumpClientLifecycleIT {
         JumpDeskException refusal = catchThrowableOfType(
                 JumpDeskException.class,
                 () -> jumpClients.register(
-                        key, new Registration(new AgentDescription(hostname, "Linux", "0.1.0"), null, null, null)));
+                        key,
+                        fixtures.registration(new AgentDescription(hostname, "Linux", "0.1.0"), null, null, null),
+                        fixtures.registrationProof()));
 
         assertThat(refusal.status()).isEqualTo(JumpDeskStatus.JC_LIMIT_DEPLOYED);
         assertThat(fixtures.count("SELECT COUNT(*) FROM jump_client WHERE hostname = ?", hostname))
@@ -206,7 +211,8 @@ class JumpClientLifecycleIT {
         assertThat(client.statistics().diskTotalBytes()).isEqualTo(4L);
         assertThat(fixtures.license().deployedCount()).isEqualTo(deployedBefore - 1);
         assertThat(statusOf(() -> jumpClients.startJump(manager, id))).isEqualTo(JumpDeskStatus.JC_UNINSTALLED);
-        assertThat(statusOf(() -> jumpClients.agentConnected(id, DESK))).isEqualTo(JumpDeskStatus.JC_UNINSTALLED);
+        assertThat(statusOf(() -> jumpClients.agentConnected(id, fixtures.proofFor(id), DESK)))
+                .isEqualTo(JumpDeskStatus.JC_UNINSTALLED);
         assertThat(statusOf(() -> jumpClients.switchMode(manager, id, JumpClientMode.PASSIVE)))
                 .isEqualTo(JumpDeskStatus.JC_UNINSTALLED);
         jumpClients.delete(manager, id);
@@ -221,7 +227,8 @@ class JumpClientLifecycleIT {
 
         assertThat(statusOf(() -> jumpClients.details(manager, id))).isEqualTo(JumpDeskStatus.JC_NOT_FOUND);
         assertThat(statusOf(() -> jumpClients.delete(manager, id))).isEqualTo(JumpDeskStatus.JC_NOT_FOUND);
-        assertThat(statusOf(() -> jumpClients.agentConnected(id, DESK))).isEqualTo(JumpDeskStatus.JC_NOT_FOUND);
+        assertThat(statusOf(() -> jumpClients.agentConnected(id, fixtures.proofFor(id), DESK)))
+                .isEqualTo(JumpDeskStatus.JC_NOT_FOUND);
         assertThat(jumpClients.list(manager, 0, 1000))
                 .extracting(JumpClientSummary::id)
                 .doesNotContain(id);
@@ -244,7 +251,8 @@ class JumpClientLifecycleIT {
         long clientsBefore = fixtures.count("SELECT COUNT(*) FROM jump_client");
 
         for (String key : new String[] {expired, revoked, "no-such-key"}) {
-            assertThat(statusOf(() -> jumpClients.register(key, new Registration(DESK, null, null, null))))
+            assertThat(statusOf(() -> jumpClients.register(
+                            key, fixtures.registration(DESK, null, null, null), fixtures.registrationProof())))
                     .isEqualTo(JumpDeskStatus.INSTALLER_INVALID);
         }
         assertThat(fixtures.count("SELECT COUNT(*) FROM jump_client")).isEqualTo(clientsBefore);
@@ -262,17 +270,24 @@ class JumpClientLifecycleIT {
 
         JumpDeskException refusal = catchThrowableOfType(
                 JumpDeskException.class,
-                () -> jumpClients.register(strict, new Registration(DESK, null, "servers", null)));
+                () -> jumpClients.register(
+                        strict, fixtures.registration(DESK, null, "servers", null), fixtures.registrationProof()));
         assertThat(refusal.status()).isEqualTo(JumpDeskStatus.OVERRIDE_NOT_ALLOWED);
         assertThat(refusal.getMessage()).contains("--jc-tag");
 
         UUID id = jumpClients
-                .register(lenient, new Registration(DESK, null, "servers", "sala 3 · 服务器 🖥"))
+                .register(
+                        lenient,
+                        fixtures.registration(DESK, null, "servers", "sala 3 · 服务器 🖥"),
+                        fixtures.registrationProof())
                 .clientId();
         JumpClientSummary client = jumpClients.details(manager, id);
         assertThat(client.tag()).isEqualTo("servers");
         assertThat(client.comments()).isEqualTo("sala 3 · 服务器 🖥");
-        assertThat(statusOf(() -> jumpClients.register(lenient, new Registration(DESK, "user:somebody", null, null))))
+        assertThat(statusOf(() -> jumpClients.register(
+                        lenient,
+                        fixtures.registration(DESK, "user:somebody", null, null),
+                        fixtures.registrationProof())))
                 .isEqualTo(JumpDeskStatus.OVERRIDE_NOT_ALLOWED);
     }
 
@@ -309,7 +324,10 @@ class JumpClientLifecycleIT {
 
         transaction.begin();
         UUID id = jumpClients
-                .register(key, new Registration(new AgentDescription(hostname, "Linux", "1"), null, null, null))
+                .register(
+                        key,
+                        fixtures.registration(new AgentDescription(hostname, "Linux", "1"), null, null, null),
+                        fixtures.registrationProof())
                 .clientId();
         transaction.rollback();
 
@@ -318,6 +336,32 @@ class JumpClientLifecycleIT {
         assertThat(fixtures.count("SELECT COUNT(*) FROM audit_event WHERE target = ?", id.toString()))
                 .isZero();
         assertThat(changes.of(id)).isEmpty();
+    }
+
+    @Test
+    void anAgentThatCannotSignForItsClientIsRefusedAndTheAttemptAudited() throws Exception {
+        String key = fixtures.installer(group, JumpClientMode.ACTIVE);
+        UUID id = fixtures.register(key);
+        Fixtures impostor = new Fixtures();
+        AgentProof forged = impostor.proofFor(id);
+        AgentProof otherClients = fixtures.proofFor(UUID.randomUUID());
+
+        assertThat(statusOf(() -> jumpClients.agentConnected(id, forged, DESK)))
+                .isEqualTo(JumpDeskStatus.AGENT_AUTHENTICATION_FAILED);
+        assertThat(statusOf(() -> jumpClients.agentConnected(id, otherClients, DESK)))
+                .isEqualTo(JumpDeskStatus.AGENT_AUTHENTICATION_FAILED);
+        assertThat(statusOf(() -> jumpClients.register(
+                        key, impostor.registration(DESK, null, null, null), fixtures.registrationProof())))
+                .as("a registration signed by another key than the one it registers")
+                .isEqualTo(JumpDeskStatus.AGENT_AUTHENTICATION_FAILED);
+        assertThat(jumpClients.details(manager, id).state()).isEqualTo(JumpClientState.PINNED);
+        assertThat(fixtures.eventuallyAtLeast(
+                        2,
+                        "SELECT COUNT(*) FROM audit_event WHERE target = ? AND outcome = 'AGENT_AUTHENTICATION_FAILED'",
+                        id.toString()))
+                .isEqualTo(2);
+        assertThat(jumpClients.agentConnected(id, fixtures.proofFor(id), DESK).state())
+                .isEqualTo(JumpClientState.ACTIVE);
     }
 
     @Test

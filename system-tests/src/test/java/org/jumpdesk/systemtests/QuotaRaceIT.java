@@ -21,7 +21,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jumpdesk.jumpclients.boundary.JumpClientProperties;
 import org.jumpdesk.jumpclients.boundary.JumpClients;
-import org.jumpdesk.jumpclients.boundary.Registration;
 import org.jumpdesk.jumpclients.entity.AgentDescription;
 import org.jumpdesk.jumpclients.entity.JumpClientMode;
 import org.jumpdesk.jumpgroups.entity.JumpGroupRole;
@@ -77,7 +76,10 @@ class QuotaRaceIT {
         String batch = Fixtures.unique("race");
 
         Map<String, Long> outcomes = race(i -> () -> jumpClients
-                .register(key, new Registration(new AgentDescription(batch + "-" + i, "Linux", "1"), null, null, null))
+                .register(
+                        key,
+                        fixtures.registration(new AgentDescription(batch + "-" + i, "Linux", "1"), null, null, null),
+                        fixtures.registrationProof())
                 .clientId());
 
         assertThat(outcomes).containsEntry("OK", 1L).containsEntry("JC_LIMIT_DEPLOYED", (long) RACERS - 1);

@@ -11,13 +11,18 @@ import org.jumpdesk.protocol.Welcome;
  */
 public interface AgentDirectory {
 
-    /** A machine registers with an installer key. */
-    Registered register(Register registration);
+    /**
+     * A machine registers with an installer key.
+     *
+     * @param nonce the challenge this connection's agent signed
+     */
+    Registered register(Register registration, String nonce);
 
     /**
      * A registered agent has said hello on a new connection: record it and tell it how to carry on.
      *
+     * @param nonce the challenge this connection's agent signed
      * @return the welcome to send back
      */
-    Welcome agentConnected(Hello hello);
+    Welcome agentConnected(Hello hello, String nonce);
 }

@@ -6,6 +6,7 @@ import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
@@ -13,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jumpdesk.protocol.AgentAuthentication;
+import org.jumpdesk.protocol.Challenge;
 import org.jumpdesk.protocol.Heartbeat;
 import org.jumpdesk.protocol.Hello;
 import org.jumpdesk.protocol.MalformedMessageException;
@@ -28,7 +31,8 @@ import org.jumpdesk.shared.JumpDeskStatus;
  * One agent connection. The container makes an instance per connection, so the fields are this
  * connection's state and nothing else.
  *
- * <p>Rules: the first message is {@code register} (a new machine, answered with {@code registered}) or
+ * <p>Rules: on open the site sends a {@code challenge}; the agent signs it in its first message, which is
+ * {@code register} (a new machine, answered with {@code registered}) or
  * {@code hello}; after {@code register} comes {@code hello}; then only agent-sent types. Anything else
  * closes the connection with a code that says why: 1007 for a frame that is not a message, 1008 for a
  * message out of place, 1009 (by the container) for a frame over {@link #MAX_MESSAGE_CHARS}, the status's
@@ -46,6 +50,7 @@ public class AgentEndpoint {
     @Inject
     private AgentDirectory directory;
 
+    private final String nonce = AgentAuthentication.newNonce();
     private UUID clientId;
     private boolean registered;
 
@@ -54,6 +59,11 @@ public class AgentEndpoint {
 
     AgentEndpoint(AgentDirectory directory) {
         this.directory = directory;
+    }
+
+    @OnOpen
+    public void onOpen(Session session) {
+        session.getAsyncRemote().sendText(CODEC.encode(new Challenge(nonce)));
     }
 
     @OnMessage(maxMessageSize = MAX_MESSAGE_CHARS)
@@ -83,7 +93,7 @@ public class AgentEndpoint {
             close(session, CloseCodes.VIOLATED_POLICY, "'register' must be the first message");
             return;
         }
-        Registered answer = directory.register(registration);
+        Registered answer = directory.register(registration, nonce);
         registered = true;
         session.getAsyncRemote().sendText(CODEC.encode(answer));
         LOG.fine(() -> "registered Jump Client " + answer.clientId() + " for " + registration.hostname());
@@ -105,7 +115,7 @@ public class AgentEndpoint {
             return;
         }
         clientId = hello.clientId();
-        session.getAsyncRemote().sendText(CODEC.encode(directory.agentConnected(hello)));
+        session.getAsyncRemote().sendText(CODEC.encode(directory.agentConnected(hello, nonce)));
         LOG.fine(() -> "agent " + clientId + " connected from " + hello.hostname());
     }
 

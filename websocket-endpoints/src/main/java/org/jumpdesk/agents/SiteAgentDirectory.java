@@ -5,6 +5,7 @@ import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolationException;
 import java.util.function.Supplier;
+import org.jumpdesk.jumpclients.boundary.AgentProof;
 import org.jumpdesk.jumpclients.boundary.JumpClientSummary;
 import org.jumpdesk.jumpclients.boundary.JumpClients;
 import org.jumpdesk.jumpclients.boundary.RegisteredClient;
@@ -28,22 +29,25 @@ public class SiteAgentDirectory implements AgentDirectory {
     private Settings settings;
 
     @Override
-    public Registered register(Register registration) {
+    public Registered register(Register registration, String nonce) {
         RegisteredClient client = validated(() -> jumpClients.register(
                 registration.installerKey(),
                 new Registration(
                         new AgentDescription(
                                 registration.hostname(), registration.operatingSystem(), registration.agentVersion()),
+                        registration.publicKey(),
                         registration.jumpGroup(),
                         registration.tag(),
-                        registration.comments())));
+                        registration.comments()),
+                new AgentProof(nonce, registration.signature())));
         return new Registered(client.clientId(), client.mode().name());
     }
 
     @Override
-    public Welcome agentConnected(Hello hello) {
+    public Welcome agentConnected(Hello hello, String nonce) {
         JumpClientSummary client = validated(() -> jumpClients.agentConnected(
                 hello.clientId(),
+                new AgentProof(nonce, hello.signature()),
                 new AgentDescription(hello.hostname(), hello.operatingSystem(), hello.agentVersion())));
         return new Welcome(client.id(), settings.current().heartbeatSeconds());
     }

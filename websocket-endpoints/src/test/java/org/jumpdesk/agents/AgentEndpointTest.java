@@ -2,25 +2,22 @@ package org.jumpdesk.agents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
-import jakarta.websocket.Endpoint;
-import jakarta.websocket.EndpointConfig;
-import jakarta.websocket.MessageHandler;
-import jakarta.websocket.Session;
-import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.server.Server;
+import org.jumpdesk.protocol.Challenge;
 import org.jumpdesk.protocol.Hello;
 import org.jumpdesk.protocol.MessageCodec;
 import org.jumpdesk.protocol.Register;
@@ -36,14 +33,14 @@ import org.junit.jupiter.api.Test;
 class AgentEndpointTest {
 
     private static final MessageCodec CODEC = new MessageCodec();
-    /** One client for the whole class: a client that is no longer referenced shuts its executor down. */
-    private static final ClientManager CLIENT = ClientManager.createClient();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static Server server;
     private static URI agentUri;
 
     private final List<Hello> recordedHellos = new CopyOnWriteArrayList<>();
     private final List<Register> recordedRegistrations = new CopyOnWriteArrayList<>();
+    private final List<String> recordedNonces = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void startServer() throws DeploymentException {
@@ -61,7 +58,8 @@ class AgentEndpointTest {
     void recordWhatAgentsSay() {
         InProcessAgentEndpoints.directory = new AgentDirectory() {
             @Override
-            public Registered register(Register registration) {
+            public Registered register(Register registration, String nonce) {
+                recordedNonces.add(nonce);
                 if (registration.installerKey().equals("expired")) {
                     throw JumpDeskStatus.INSTALLER_INVALID.exception("installer expired");
                 }
@@ -70,7 +68,8 @@ class AgentEndpointTest {
             }
 
             @Override
-            public Welcome agentConnected(Hello hello) {
+            public Welcome agentConnected(Hello hello, String nonce) {
+                recordedNonces.add(nonce);
                 if (hello.hostname().equals("explodes")) {
                     throw new IllegalStateException("the database is gone");
                 }
@@ -85,11 +84,12 @@ class AgentEndpointTest {
 
     @Test
     void aNewMachineRegistersThenSaysHello() throws Exception {
-        Register registration = new Register("k3y", "nuevo-pc", "Linux 6.1", "0.1.0", null, "servers", null);
+        Register registration =
+                new Register("k3y", "cHVi", "c2ln", "nuevo-pc", "Linux 6.1", "0.1.0", null, "servers", null);
         try (Connection agent = connect()) {
             agent.send(CODEC.encode(registration));
             Registered registered = (Registered) CODEC.decode(agent.nextMessage());
-            agent.send(CODEC.encode(new Hello(registered.clientId(), "nuevo-pc", "Linux 6.1", "0.1.0")));
+            agent.send(CODEC.encode(new Hello(registered.clientId(), "nuevo-pc", "Linux 6.1", "0.1.0", "c2ln")));
 
             assertThat(CODEC.decode(agent.nextMessage())).isEqualTo(new Welcome(registered.clientId(), 30));
             assertThat(recordedRegistrations).containsExactly(registration);
@@ -99,7 +99,7 @@ class AgentEndpointTest {
     @Test
     void aRefusedRegistrationClosesWithTheStatusCode() throws Exception {
         try (Connection agent = connect()) {
-            agent.send(CODEC.encode(new Register("expired", "h", "o", "1", null, null, null)));
+            agent.send(CODEC.encode(new Register("expired", "cHVi", "c2ln", "h", "o", "1", null, null, null)));
 
             assertThat(agent.closeReason().getCloseCode().getCode())
                     .isEqualTo(JumpDeskStatus.INSTALLER_INVALID.closeCode());
@@ -110,7 +110,7 @@ class AgentEndpointTest {
     @Test
     void aDeletedClientIsToldSoWithTheStatusCode() throws Exception {
         try (Connection agent = connect()) {
-            agent.send(CODEC.encode(new Hello(UUID.randomUUID(), "deleted", "o", "1")));
+            agent.send(CODEC.encode(new Hello(UUID.randomUUID(), "deleted", "o", "1", "c2ln")));
 
             assertThat(agent.closeReason().getCloseCode().getCode()).isEqualTo(4404);
             assertThat(agent.closeReason().getReasonPhrase()).startsWith("JC_NOT_FOUND");
@@ -120,7 +120,7 @@ class AgentEndpointTest {
     @Test
     void registeringTwiceCloses1008() throws Exception {
         try (Connection agent = connect()) {
-            String registration = CODEC.encode(new Register("k3y", "h", "o", "1", null, null, null));
+            String registration = CODEC.encode(new Register("k3y", "cHVi", "c2ln", "h", "o", "1", null, null, null));
             agent.send(registration);
             agent.nextMessage();
             agent.send(registration);
@@ -130,8 +130,22 @@ class AgentEndpointTest {
     }
 
     @Test
+    void everyConnectionGetsItsOwnChallengeAndTheSiteChecksAnswersAgainstIt() throws Exception {
+        try (Connection first = connect();
+                Connection second = connect()) {
+            assertThat(first.challenge).isNotEqualTo(second.challenge);
+            assertThat(java.util.Base64.getDecoder().decode(first.challenge)).hasSize(32);
+
+            first.send(CODEC.encode(new Hello(UUID.randomUUID(), "h", "o", "1", "c2ln")));
+            first.nextMessage();
+
+            assertThat(recordedNonces).containsExactly(first.challenge);
+        }
+    }
+
+    @Test
     void helloIsRecordedAndWelcomed() throws Exception {
-        Hello hello = new Hello(UUID.randomUUID(), "büro-pc", "Linux 6.1", "0.1.0");
+        Hello hello = new Hello(UUID.randomUUID(), "büro-pc", "Linux 6.1", "0.1.0", "c2ln");
         try (Connection agent = connect()) {
             agent.send(CODEC.encode(hello));
 
@@ -143,12 +157,12 @@ class AgentEndpointTest {
     @Test
     void heartbeatsAfterHelloKeepTheConnectionOpen() throws Exception {
         try (Connection agent = connect()) {
-            agent.send(CODEC.encode(new Hello(UUID.randomUUID(), "h", "o", "1")));
+            agent.send(CODEC.encode(new Hello(UUID.randomUUID(), "h", "o", "1", "c2ln")));
             agent.nextMessage();
             agent.send("{\"type\":\"heartbeat\"}");
             agent.send("{\"type\":\"heartbeat\"}");
 
-            assertThat(agent.session.isOpen()).isTrue();
+            assertThat(agent.isOpen()).isTrue();
             assertThat(agent.closed).isNotDone();
         }
     }
@@ -195,7 +209,7 @@ class AgentEndpointTest {
     @Test
     void aSecondHelloCloses1008() throws Exception {
         try (Connection agent = connect()) {
-            String hello = CODEC.encode(new Hello(UUID.randomUUID(), "h", "o", "1"));
+            String hello = CODEC.encode(new Hello(UUID.randomUUID(), "h", "o", "1", "c2ln"));
             agent.send(hello);
             agent.nextMessage();
             agent.send(hello);
@@ -217,15 +231,15 @@ class AgentEndpointTest {
     void aFailureOfTheSiteCloses1011WithoutTouchingOtherConnections() throws Exception {
         try (Connection healthy = connect();
                 Connection failing = connect()) {
-            healthy.send(CODEC.encode(new Hello(UUID.randomUUID(), "fine", "o", "1")));
+            healthy.send(CODEC.encode(new Hello(UUID.randomUUID(), "fine", "o", "1", "c2ln")));
             healthy.nextMessage();
 
-            failing.send(CODEC.encode(new Hello(UUID.randomUUID(), "explodes", "o", "1")));
+            failing.send(CODEC.encode(new Hello(UUID.randomUUID(), "explodes", "o", "1", "c2ln")));
 
             assertThat(failing.closeReason().getCloseCode().getCode()).isEqualTo(1011);
             assertThat(failing.closeReason().getReasonPhrase()).doesNotContain("database");
             healthy.send("{\"type\":\"heartbeat\"}");
-            assertThat(healthy.session.isOpen()).isTrue();
+            assertThat(healthy.isOpen()).isTrue();
         }
     }
 
@@ -235,32 +249,54 @@ class AgentEndpointTest {
         assertThat(AgentEndpoint.truncate("short")).isEqualTo("short");
     }
 
-    private static Connection connect() throws DeploymentException, IOException {
+    private static Connection connect() throws Exception {
         Connection connection = new Connection();
-        CLIENT.connectToServer(connection, ClientEndpointConfig.Builder.create().build(), agentUri);
+        connection.socket =
+                HTTP.newWebSocketBuilder().buildAsync(agentUri, connection).get(10, TimeUnit.SECONDS);
+        connection.challenge = ((Challenge) CODEC.decode(connection.nextMessage())).nonce();
         return connection;
     }
 
-    /** A test agent: queues what the site sends and remembers how the connection closed. */
-    private static final class Connection extends Endpoint implements AutoCloseable {
+    /**
+     * A test agent on the JDK's WebSocket client: queues what the site sends and remembers how the
+     * connection closed.
+     */
+    private static final class Connection implements WebSocket.Listener, AutoCloseable {
 
         private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
         private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
-        private Session session;
+        private final StringBuilder partial = new StringBuilder();
+        private WebSocket socket;
+        private String challenge;
 
         @Override
-        public void onOpen(Session session, EndpointConfig config) {
-            this.session = session;
-            session.addMessageHandler(String.class, (MessageHandler.Whole<String>) received::add);
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                received.add(partial.toString());
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
         }
 
         @Override
-        public void onClose(Session session, CloseReason reason) {
-            closed.complete(reason);
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(new CloseReason(CloseReason.CloseCodes.getCloseCode(statusCode), reason));
+            return null;
         }
 
-        void send(String text) throws IOException {
-            session.getBasicRemote().sendText(text);
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.completeExceptionally(error);
+        }
+
+        boolean isOpen() {
+            return !socket.isOutputClosed() && !closed.isDone();
+        }
+
+        void send(String text) throws Exception {
+            socket.sendText(text, true).get(10, TimeUnit.SECONDS);
         }
 
         String nextMessage() throws InterruptedException {
@@ -274,9 +310,9 @@ class AgentEndpointTest {
         }
 
         @Override
-        public void close() throws IOException {
-            if (session.isOpen()) {
-                session.close();
+        public void close() {
+            if (!socket.isOutputClosed()) {
+                socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
             }
         }
     }

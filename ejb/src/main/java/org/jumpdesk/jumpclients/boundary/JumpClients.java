@@ -32,6 +32,7 @@ import org.jumpdesk.jumpgroups.entity.JumpGroup;
 import org.jumpdesk.jumpgroups.entity.JumpGroupRole;
 import org.jumpdesk.licensing.control.LicenseGuard;
 import org.jumpdesk.licensing.control.LicenseGuard.Usage;
+import org.jumpdesk.protocol.AgentAuthentication;
 import org.jumpdesk.settings.boundary.Settings;
 import org.jumpdesk.shared.Actor;
 import org.jumpdesk.shared.AuditedAs;
@@ -50,6 +51,9 @@ import org.jumpdesk.shared.Texts;
 @Stateless
 @AuditedAs
 public class JumpClients {
+
+    /** What a registering agent signs its challenge for (a connected agent signs for its client id). */
+    public static final String REGISTER_PURPOSE = "register";
 
     @PersistenceContext
     private EntityManager entityManager;
@@ -87,8 +91,13 @@ public class JumpClients {
      *     {@code JC_LIMIT_DEPLOYED}
      */
     @AuditedAs("jump-client.register")
-    public RegisteredClient register(String installerKey, @NotNull @Valid Registration registration) {
+    public RegisteredClient register(
+            String installerKey, @NotNull @Valid Registration registration, @NotNull @Valid AgentProof proof) {
         Instant now = clock.instant();
+        if (!AgentAuthentication.isPublicKey(registration.publicKey())
+                || !proof.verifies(registration.publicKey(), REGISTER_PURPOSE)) {
+            throw JumpDeskStatus.AGENT_AUTHENTICATION_FAILED.exception("the registration is not signed by its key");
+        }
         Installer installer = installerKeys.usable(installerKey, now);
         Installer.Template template = installer.template();
         JumpGroup group = template.jumpGroup();
@@ -108,6 +117,7 @@ public class JumpClients {
                 UUID.randomUUID(),
                 registration.agent(),
                 new JumpClient.Placement(group, tag, comments, template.mode(), template.installMode()),
+                registration.publicKey(),
                 installer.id(),
                 actor,
                 now);
@@ -127,12 +137,17 @@ public class JumpClients {
      * {@code PINNED} client becomes {@code ACTIVE} or {@code PASSIVE} according to its mode; later
      * contacts only refresh what the agent reports.
      *
-     * @throws org.jumpdesk.shared.JumpDeskException {@code JC_NOT_FOUND} (deleted), {@code JC_UNINSTALLED},
+     * @throws org.jumpdesk.shared.JumpDeskException {@code AGENT_AUTHENTICATION_FAILED} when the proof does
+     *     not verify under the client's key, {@code JC_NOT_FOUND} (deleted), {@code JC_UNINSTALLED},
      *     {@code JC_LIMIT_ACTIVE}
      */
     @AuditedAs("jump-client.connect")
-    public JumpClientSummary agentConnected(UUID clientId, @NotNull @Valid AgentDescription description) {
+    public JumpClientSummary agentConnected(
+            UUID clientId, @NotNull @Valid AgentProof proof, @NotNull @Valid AgentDescription description) {
         JumpClient client = lockedAgentClient(clientId);
+        if (!proof.verifies(client.publicKey(), clientId.toString())) {
+            throw JumpDeskStatus.AGENT_AUTHENTICATION_FAILED.exception("bad signature for Jump Client " + clientId);
+        }
         client.requireInstalled();
         client.describe(description, clock.instant());
         if (client.state() == JumpClientState.PINNED) {

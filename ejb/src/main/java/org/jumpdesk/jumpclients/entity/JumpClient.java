@@ -63,6 +63,9 @@ public class JumpClient {
     @Embedded
     private MachineStatistics statistics = MachineStatistics.NONE;
 
+    @Column(name = "public_key", updatable = false)
+    private String publicKey;
+
     @Column(name = "installer_id", updatable = false)
     private UUID installerId;
 
@@ -115,10 +118,12 @@ public class JumpClient {
             UUID id,
             AgentDescription description,
             Placement placement,
+            String publicKey,
             UUID installerId,
             String createdBy,
             Instant now) {
         JumpClient client = new JumpClient();
+        client.publicKey = publicKey;
         client.id = Objects.requireNonNull(id);
         client.state = JumpClientState.PINNED;
         client.name = description.hostname();
@@ -277,6 +282,11 @@ public class JumpClient {
 
     public MachineStatistics statistics() {
         return statistics == null ? MachineStatistics.NONE : statistics;
+    }
+
+    /** The agent's Ed25519 public key (X.509, Base64); null only for clients older than agent keys. */
+    public String publicKey() {
+        return publicKey;
     }
 
     public Instant createdAt() {

@@ -120,6 +120,7 @@ class JumpClientTest {
                         "front desk",
                         JumpClientMode.ACTIVE,
                         InstallMode.SERVICE),
+                "public-key",
                 null,
                 "installer:x",
                 T0);
