@@ -15,13 +15,20 @@ import java.util.Locale;
  * @param jumpGroup {@code --jc-jump-group} override, or null
  * @param tag {@code --jc-tag} override, or null
  * @param comments {@code --jc-comments} override, or null
+ * @param uninstall {@code --uninstall}: tell the site this client is uninstalled, then remove its state
  */
 public record AgentOptions(
-        URI siteUri, Path stateDirectory, String installerKey, String jumpGroup, String tag, String comments) {
+        URI siteUri,
+        Path stateDirectory,
+        String installerKey,
+        String jumpGroup,
+        String tag,
+        String comments,
+        boolean uninstall) {
 
     static final String USAGE = "usage: java -jar jump-client.jar --site <wss://host[:port]/agent>"
             + " [--state-dir <directory>] [--installer-key <key>]"
-            + " [--jc-jump-group <group>] [--jc-tag <tag>] [--jc-comments <comments>]";
+            + " [--jc-jump-group <group>] [--jc-tag <tag>] [--jc-comments <comments>] [--uninstall]";
 
     /**
      * Parses the arguments.
@@ -35,9 +42,14 @@ public record AgentOptions(
         String jumpGroup = null;
         String tag = null;
         String comments = null;
+        boolean uninstall = false;
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
             String name = rest.remove(0);
+            if (name.equals("--uninstall")) {
+                uninstall = true;
+                continue;
+            }
             if (rest.isEmpty()) {
                 throw new IllegalArgumentException(name + " needs a value");
             }
@@ -55,7 +67,7 @@ public record AgentOptions(
         if (site == null) {
             throw new IllegalArgumentException("--site is required");
         }
-        return new AgentOptions(site, stateDirectory, installerKey, jumpGroup, tag, comments);
+        return new AgentOptions(site, stateDirectory, installerKey, jumpGroup, tag, comments, uninstall);
     }
 
     private static URI siteUri(String value) {

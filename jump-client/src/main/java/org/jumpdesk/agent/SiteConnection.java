@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.glassfish.tyrus.client.ClientManager;
@@ -24,6 +24,7 @@ import org.jumpdesk.protocol.MalformedMessageException;
 import org.jumpdesk.protocol.Message;
 import org.jumpdesk.protocol.MessageCodec;
 import org.jumpdesk.protocol.Registered;
+import org.jumpdesk.protocol.Uninstalling;
 import org.jumpdesk.protocol.Welcome;
 
 /**
@@ -43,7 +44,7 @@ final class SiteConnection extends Endpoint {
     private static final Set<Integer> FINAL_REFUSALS = Set.of(4403, 4404, 4410, 1007, 1008);
 
     private final AgentOptions options;
-    private final Consumer<String> refused;
+    private final BiConsumer<Integer, String> refused;
     private final AgentIdentity identity;
     private final ScheduledExecutorService scheduler;
     /** A new client per attempt: Tyrus shuts a client's executors down when its connection closes. */
@@ -57,7 +58,7 @@ final class SiteConnection extends Endpoint {
             AgentOptions options,
             AgentIdentity identity,
             ScheduledExecutorService scheduler,
-            Consumer<String> refused) {
+            BiConsumer<Integer, String> refused) {
         this.options = options;
         this.refused = refused;
         this.identity = identity;
@@ -104,6 +105,10 @@ final class SiteConnection extends Endpoint {
         } else if (message instanceof Welcome welcome) {
             backoff.reset();
             LOG.info(() -> "Connected to " + options.siteUri() + " as Jump Client " + welcome.clientId());
+            if (options.uninstall()) {
+                session.getAsyncRemote().sendText(CODEC.encode(new Uninstalling()));
+                return;
+            }
             scheduleHeartbeats(session, welcome.heartbeatSeconds());
         }
     }
@@ -121,7 +126,7 @@ final class SiteConnection extends Endpoint {
         int code = reason.getCloseCode().getCode();
         String why = "the site closed the connection (" + code + " " + reason.getReasonPhrase() + ")";
         if (FINAL_REFUSALS.contains(code)) {
-            refused.accept(why);
+            refused.accept(code, why);
             return;
         }
         retryLater(why);

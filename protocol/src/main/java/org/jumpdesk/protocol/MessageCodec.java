@@ -82,6 +82,7 @@ public final class MessageCodec {
                         string(json, "signature"));
                 case WELCOME -> new Welcome(uuid(json, "clientId"), integer(json, "heartbeatSeconds"));
                 case HEARTBEAT -> new Heartbeat();
+                case UNINSTALLING -> new Uninstalling();
             };
         } catch (IllegalArgumentException e) {
             throw new MalformedMessageException(typeName + ": " + e.getMessage(), e);

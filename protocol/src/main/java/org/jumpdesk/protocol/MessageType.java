@@ -10,7 +10,8 @@ public enum MessageType {
     REGISTERED("registered", Sender.SITE),
     HELLO("hello", Sender.AGENT),
     WELCOME("welcome", Sender.SITE),
-    HEARTBEAT("heartbeat", Sender.AGENT);
+    HEARTBEAT("heartbeat", Sender.AGENT),
+    UNINSTALLING("uninstalling", Sender.AGENT);
 
     /** Which end of the connection may send a message type. */
     public enum Sender {

@@ -70,10 +70,22 @@ final class AgentProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Freezes the agent (SIGSTOP): its connection stays open but it sends nothing, like a hung machine. */
+    void freeze() throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-STOP", Long.toString(process.pid()))
+                .start()
+                .waitFor();
+    }
+
+    Path stateDirectory() {
+        return stateDirectory;
+    }
+
     String output() throws IOException {
         return Files.readString(output, StandardCharsets.UTF_8);
     }
 
+    /** Kills the agent with SIGKILL, as a crash or a pulled plug would. */
     @Override
     public void close() throws InterruptedException {
         process.destroyForcibly();

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import org.jumpdesk.agents.AgentPresence;
 import org.jumpdesk.jumpclients.boundary.JumpClientSummary;
 import org.jumpdesk.jumpclients.boundary.JumpClients;
 import org.jumpdesk.security.CurrentUser;
@@ -22,6 +23,9 @@ public class JumpClientList {
     @Inject
     private CurrentUser currentUser;
 
+    @Inject
+    private AgentPresence presence;
+
     private List<JumpClientSummary> clients = List.of();
     private long total;
 
@@ -33,6 +37,11 @@ public class JumpClientList {
 
     public List<JumpClientSummary> getClients() {
         return clients;
+    }
+
+    /** Whether the client's agent is connected (to this node; cluster-wide presence comes later). */
+    public boolean online(JumpClientSummary client) {
+        return presence.online(client.id());
     }
 
     public long getTotal() {

@@ -1,5 +1,6 @@
 package org.jumpdesk.agents;
 
+import java.util.UUID;
 import org.jumpdesk.protocol.Hello;
 import org.jumpdesk.protocol.Register;
 import org.jumpdesk.protocol.Registered;
@@ -25,4 +26,7 @@ public interface AgentDirectory {
      * @return the welcome to send back
      */
     Welcome agentConnected(Hello hello, String nonce);
+
+    /** The agent was uninstalled on its machine. */
+    void uninstalled(UUID clientId);
 }

@@ -11,6 +11,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,6 +25,8 @@ import org.jumpdesk.protocol.MessageCodec;
 import org.jumpdesk.protocol.MessageType;
 import org.jumpdesk.protocol.Register;
 import org.jumpdesk.protocol.Registered;
+import org.jumpdesk.protocol.Uninstalling;
+import org.jumpdesk.protocol.Welcome;
 import org.jumpdesk.shared.JumpDeskException;
 import org.jumpdesk.shared.JumpDeskStatus;
 
@@ -50,6 +53,9 @@ public class AgentEndpoint {
     @Inject
     private AgentDirectory directory;
 
+    @Inject
+    private AgentPresence presence;
+
     private final String nonce = AgentAuthentication.newNonce();
     private UUID clientId;
     private boolean registered;
@@ -57,8 +63,9 @@ public class AgentEndpoint {
     /** For the container, which injects {@link #directory}. */
     public AgentEndpoint() {}
 
-    AgentEndpoint(AgentDirectory directory) {
+    AgentEndpoint(AgentDirectory directory, AgentPresence presence) {
         this.directory = directory;
+        this.presence = presence;
     }
 
     @OnOpen
@@ -83,8 +90,16 @@ public class AgentEndpoint {
             refusing(session, () -> onHello(hello, session));
         } else if (clientId == null) {
             close(session, CloseCodes.VIOLATED_POLICY, "'hello' must be the first message");
-        } else if (message instanceof Heartbeat) {
-            LOG.finest(() -> "heartbeat from " + clientId);
+        } else {
+            presence.heard(clientId, Instant.now());
+            if (message instanceof Heartbeat) {
+                LOG.finest(() -> "heartbeat from " + clientId);
+            } else if (message instanceof Uninstalling) {
+                refusing(session, () -> {
+                    directory.uninstalled(clientId);
+                    close(session, JumpDeskStatus.JC_UNINSTALLED.closeCode(), "uninstalled");
+                });
+            }
         }
     }
 
@@ -115,12 +130,17 @@ public class AgentEndpoint {
             return;
         }
         clientId = hello.clientId();
-        session.getAsyncRemote().sendText(CODEC.encode(directory.agentConnected(hello, nonce)));
+        Welcome welcome = directory.agentConnected(hello, nonce);
+        presence.connected(clientId, session, Instant.now());
+        session.getAsyncRemote().sendText(CODEC.encode(welcome));
         LOG.fine(() -> "agent " + clientId + " connected from " + hello.hostname());
     }
 
     @OnClose
     public void onClose(Session session, CloseReason reason) {
+        if (clientId != null) {
+            presence.disconnected(clientId, session);
+        }
         LOG.fine(() -> "agent " + clientId + " disconnected: " + reason);
     }
 

@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolationException;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.jumpdesk.jumpclients.boundary.AgentProof;
 import org.jumpdesk.jumpclients.boundary.JumpClientSummary;
@@ -50,6 +51,11 @@ public class SiteAgentDirectory implements AgentDirectory {
                 new AgentProof(nonce, hello.signature()),
                 new AgentDescription(hello.hostname(), hello.operatingSystem(), hello.agentVersion())));
         return new Welcome(client.id(), settings.current().heartbeatSeconds());
+    }
+
+    @Override
+    public void uninstalled(UUID clientId) {
+        jumpClients.uninstalledByAgent(clientId);
     }
 
     /** Bean Validation failures reach us wrapped by the EJB container; agents get them as INVALID_INPUT. */

@@ -41,6 +41,7 @@ class AgentEndpointTest {
     private final List<Hello> recordedHellos = new CopyOnWriteArrayList<>();
     private final List<Register> recordedRegistrations = new CopyOnWriteArrayList<>();
     private final List<String> recordedNonces = new CopyOnWriteArrayList<>();
+    private final List<UUID> recordedUninstalls = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void startServer() throws DeploymentException {
@@ -65,6 +66,11 @@ class AgentEndpointTest {
                 }
                 recordedRegistrations.add(registration);
                 return new Registered(UUID.randomUUID(), "ACTIVE");
+            }
+
+            @Override
+            public void uninstalled(UUID clientId) {
+                recordedUninstalls.add(clientId);
             }
 
             @Override
@@ -164,6 +170,52 @@ class AgentEndpointTest {
 
             assertThat(agent.isOpen()).isTrue();
             assertThat(agent.closed).isNotDone();
+        }
+    }
+
+    @Test
+    void aConnectedAgentIsOnlineUntilItsConnectionEnds() throws Exception {
+        UUID id = UUID.randomUUID();
+        try (Connection agent = connect()) {
+            agent.send(CODEC.encode(new Hello(id, "h", "o", "1", "c2ln")));
+            agent.nextMessage();
+            assertThat(InProcessAgentEndpoints.presence.online(id)).isTrue();
+            assertThat(InProcessAgentEndpoints.presence.lastHeard()).containsKey(id);
+        }
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(10);
+        while (InProcessAgentEndpoints.presence.online(id)
+                && java.time.Instant.now().isBefore(deadline)) {
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        assertThat(InProcessAgentEndpoints.presence.online(id)).isFalse();
+    }
+
+    @Test
+    void aSilentAgentIsDisconnectedAndOffline() throws Exception {
+        UUID id = UUID.randomUUID();
+        try (Connection agent = connect()) {
+            agent.send(CODEC.encode(new Hello(id, "h", "o", "1", "c2ln")));
+            agent.nextMessage();
+
+            int closed = InProcessAgentEndpoints.presence.closeSilent(
+                    java.time.Duration.ofSeconds(90), java.time.Instant.now().plusSeconds(91));
+
+            assertThat(closed).isPositive();
+            assertThat(agent.closeReason().getCloseCode().getCode()).isEqualTo(1001);
+            assertThat(InProcessAgentEndpoints.presence.online(id)).isFalse();
+        }
+    }
+
+    @Test
+    void anUninstallingAgentIsRecordedAndClosedAsUninstalled() throws Exception {
+        UUID id = UUID.randomUUID();
+        try (Connection agent = connect()) {
+            agent.send(CODEC.encode(new Hello(id, "h", "o", "1", "c2ln")));
+            agent.nextMessage();
+            agent.send("{\"type\":\"uninstalling\"}");
+
+            assertThat(agent.closeReason().getCloseCode().getCode()).isEqualTo(4410);
+            assertThat(recordedUninstalls).containsExactly(id);
         }
     }
 

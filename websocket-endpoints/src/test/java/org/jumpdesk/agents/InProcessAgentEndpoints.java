@@ -11,6 +11,9 @@ public class InProcessAgentEndpoints extends ComponentProvider {
     /** The directory new endpoints get; set by the test before it connects. */
     static volatile AgentDirectory directory;
 
+    /** The presence all endpoints share, as one node's application-scoped bean would be. */
+    static final AgentPresence presence = new AgentPresence();
+
     @Override
     public boolean isApplicable(Class<?> type) {
         return type == AgentEndpoint.class;
@@ -18,7 +21,7 @@ public class InProcessAgentEndpoints extends ComponentProvider {
 
     @Override
     public <T> Object create(Class<T> type) {
-        return new AgentEndpoint(directory);
+        return new AgentEndpoint(directory, presence);
     }
 
     @Override

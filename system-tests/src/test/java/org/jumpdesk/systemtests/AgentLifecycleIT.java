@@ -1,0 +1,172 @@
+package org.jumpdesk.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jumpdesk.jumpclients.boundary.JumpClients;
+import org.jumpdesk.jumpclients.entity.JumpClientMode;
+import org.jumpdesk.jumpclients.entity.JumpClientState;
+import org.jumpdesk.jumpgroups.entity.JumpGroupRole;
+import org.jumpdesk.settings.boundary.ClientSettingsValues;
+import org.jumpdesk.settings.boundary.Settings;
+import org.jumpdesk.shared.Actor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real agent processes (the built jar in their own JVMs) against the site: registration, presence,
+ * missed heartbeats, a crash, deletion in the console and a local uninstall. The test runs inside WildFly
+ * so it can drive the use cases directly while watching the agents from outside.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AgentLifecycleIT {
+
+    private static final String PASSWORD = "correct horse battery";
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.applicationWithTests(
+                AgentLifecycleIT.class, AgentProcess.class, ConsoleSession.class, TestSite.class);
+    }
+
+    @Inject
+    private Fixtures fixtures;
+
+    @EJB
+    private JumpClients jumpClients;
+
+    @EJB
+    private Settings settings;
+
+    @TempDir
+    Path machine;
+
+    private Actor manager;
+    private String installerKey;
+    private ClientSettingsValues originalSettings;
+
+    @BeforeEach
+    void aManagerAndAnInstaller() {
+        fixtures.generousLicense();
+        String group = fixtures.sharedGroup();
+        manager = fixtures.user();
+        fixtures.member(group, manager, JumpGroupRole.MANAGE);
+        installerKey = fixtures.installer(group, JumpClientMode.ACTIVE);
+        originalSettings = settings.current();
+    }
+
+    @AfterEach
+    void restoreSettings() {
+        settings.change(Fixtures.ADMIN, originalSettings);
+    }
+
+    @Test
+    void aNewAgentRegistersBecomesActiveAndOnlineAndIsOfflineAtOnceWhenKilled() throws Exception {
+        ConsoleSession console = new ConsoleSession(TestSite.httpUrl());
+        console.logIn("console/jump-clients.xhtml", manager.name(), PASSWORD);
+        UUID id;
+        try (AgentProcess agent = AgentProcess.start(TestSite.agentUrl(), machine, "--installer-key", installerKey)) {
+            id = agent.awaitClientId(Duration.ofSeconds(30));
+
+            awaitTrue(() -> jumpClients.details(manager, id).state() == JumpClientState.ACTIVE, "ACTIVE");
+            awaitTrue(() -> page(console).contains("data-online=\"true\""), "shown online");
+        }
+
+        awaitTrue(() -> page(console).contains("data-online=\"false\""), "shown offline after kill -9");
+        assertThat(page(console)).doesNotContain("data-online=\"true\"").contains("data-client-id=\"" + id + "\"");
+    }
+
+    @Test
+    void anAgentThatStopsSendingIsOfflineAfterThreeMissedHeartbeats() throws Exception {
+        settings.change(Fixtures.ADMIN, withHeartbeat(1));
+        ConsoleSession console = new ConsoleSession(TestSite.httpUrl());
+        console.logIn("console/jump-clients.xhtml", manager.name(), PASSWORD);
+        try (AgentProcess agent = AgentProcess.start(TestSite.agentUrl(), machine, "--installer-key", installerKey)) {
+            agent.awaitClientId(Duration.ofSeconds(30));
+            awaitTrue(() -> page(console).contains("data-online=\"true\""), "shown online");
+
+            agent.freeze();
+            Instant frozenAt = Instant.now();
+
+            awaitTrue(() -> page(console).contains("data-online=\"false\""), "shown offline while frozen");
+            assertThat(Duration.between(frozenAt, Instant.now()))
+                    .as("three 1 s heartbeats plus the 2 s check")
+                    .isLessThan(Duration.ofSeconds(8));
+        }
+    }
+
+    @Test
+    void aClientDeletedInTheConsoleRemovesItselfFromItsMachine() throws Exception {
+        try (AgentProcess agent = AgentProcess.start(TestSite.agentUrl(), machine, "--installer-key", installerKey)) {
+            UUID id = agent.awaitClientId(Duration.ofSeconds(30));
+            awaitTrue(() -> jumpClients.details(manager, id).state() == JumpClientState.ACTIVE, "ACTIVE");
+
+            jumpClients.delete(manager, id);
+
+            assertThat(agent.awaitExit(Duration.ofSeconds(20))).isEqualTo(3);
+            assertThat(agent.stateDirectory()).doesNotExist();
+            assertThat(agent.output()).contains("JC_NOT_FOUND");
+        }
+    }
+
+    @Test
+    void aLocalUninstallMarksTheClientUninstalledAndKeepsItListed() throws Exception {
+        UUID id;
+        try (AgentProcess agent = AgentProcess.start(TestSite.agentUrl(), machine, "--installer-key", installerKey)) {
+            id = agent.awaitClientId(Duration.ofSeconds(30));
+            awaitTrue(() -> jumpClients.details(manager, id).state() == JumpClientState.ACTIVE, "ACTIVE");
+        }
+
+        try (AgentProcess uninstall = AgentProcess.start(TestSite.agentUrl(), machine, "--uninstall")) {
+            assertThat(uninstall.awaitExit(Duration.ofSeconds(30))).isEqualTo(0);
+            assertThat(uninstall.stateDirectory()).doesNotExist();
+        }
+        assertThat(jumpClients.details(manager, id).state()).isEqualTo(JumpClientState.UNINSTALLED);
+        assertThat(jumpClients.details(manager, id).hostname())
+                .as("last details kept")
+                .isNotBlank();
+    }
+
+    private ClientSettingsValues withHeartbeat(int seconds) {
+        ClientSettingsValues v = originalSettings;
+        return new ClientSettingsValues(
+                seconds,
+                v.statisticsSeconds(),
+                v.passiveCheckInSeconds(),
+                v.offlineLimitDays(),
+                v.maxConcurrentJumps(),
+                v.connectTimeoutSeconds(),
+                v.reconnectsPerSecond(),
+                v.maxConcurrentUpgrades(),
+                v.sessionIdleTimeoutMinutes());
+    }
+
+    private static String page(ConsoleSession console) {
+        try {
+            return console.get("console/jump-clients.xhtml").body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("waiting for: " + what).isBefore(deadline);
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.jumpdesk.agents;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.jumpdesk.jumpclients.boundary.JumpClients;
+import org.jumpdesk.settings.boundary.Settings;
+
+/**
+ * This node's timers for its agent connections: closes connections whose agent missed three heartbeats,
+ * and writes when connected agents were last heard from, all in one statement every 30 seconds and at
+ * shutdown. Heartbeats themselves never touch the database.
+ */
+@Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class AgentHousekeeping {
+
+    /** An agent is offline after this many missed heartbeats. */
+    static final int MISSED_HEARTBEATS = 3;
+
+    private static final Logger LOG = Logger.getLogger(AgentHousekeeping.class.getName());
+
+    @Inject
+    private AgentPresence presence;
+
+    @EJB
+    private JumpClients jumpClients;
+
+    @EJB
+    private Settings settings;
+
+    @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false)
+    void closeSilentConnections() {
+        Duration allowed =
+                Duration.ofSeconds((long) MISSED_HEARTBEATS * settings.current().heartbeatSeconds());
+        int closed = presence.closeSilent(allowed, Instant.now());
+        if (closed > 0) {
+            LOG.fine(() -> closed + " agents missed " + MISSED_HEARTBEATS + " heartbeats and are offline");
+        }
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false)
+    @PreDestroy
+    void writeLastContacts() {
+        Map<UUID, Instant> heard = presence.lastHeard();
+        if (!heard.isEmpty()) {
+            jumpClients.recordLastContacts(heard);
+        }
+    }
+}

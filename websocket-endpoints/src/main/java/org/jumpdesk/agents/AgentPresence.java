@@ -1,0 +1,103 @@
+package org.jumpdesk.agents;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The agents connected to this node, and when each was last heard from. Per-connection state only, as
+ * every node keeps its own; nothing here is written to the database per heartbeat.
+ */
+@ApplicationScoped
+public class AgentPresence {
+
+    private static final Logger LOG = Logger.getLogger(AgentPresence.class.getName());
+
+    /** One live connection: its session and when the agent last sent anything. */
+    private static final class Connection {
+
+        private final Session session;
+        private volatile Instant lastHeard;
+
+        private Connection(Session session, Instant lastHeard) {
+            this.session = session;
+            this.lastHeard = lastHeard;
+        }
+    }
+
+    private final Map<UUID, Connection> connections = new ConcurrentHashMap<>();
+
+    /** An agent authenticated on a session; an older session of the same client is closed. */
+    public void connected(UUID clientId, Session session, Instant now) {
+        Connection previous = connections.put(clientId, new Connection(session, now));
+        if (previous != null && previous.session != session) {
+            close(previous.session, CloseReason.CloseCodes.NORMAL_CLOSURE, "replaced by a new connection");
+        }
+    }
+
+    /** The agent sent something: it is alive. */
+    public void heard(UUID clientId, Instant now) {
+        Connection connection = connections.get(clientId);
+        if (connection != null) {
+            connection.lastHeard = now;
+        }
+    }
+
+    /** The session ended; forgets the client unless a newer session already replaced it. */
+    public void disconnected(UUID clientId, Session session) {
+        connections.computeIfPresent(clientId, (id, connection) -> connection.session == session ? null : connection);
+    }
+
+    public boolean online(UUID clientId) {
+        return connections.containsKey(clientId);
+    }
+
+    /** When each connected client was last heard from, for the batched last-contact write. */
+    public Map<UUID, Instant> lastHeard() {
+        Map<UUID, Instant> heard = new HashMap<>();
+        connections.forEach((id, connection) -> heard.put(id, connection.lastHeard));
+        return heard;
+    }
+
+    /**
+     * Closes the connections of agents silent for longer than allowed (three missed heartbeats): they are
+     * offline from now on.
+     *
+     * @return how many were closed
+     */
+    public int closeSilent(Duration allowedSilence, Instant now) {
+        int closed = 0;
+        for (Map.Entry<UUID, Connection> entry : connections.entrySet()) {
+            if (entry.getValue().lastHeard.plus(allowedSilence).isBefore(now)) {
+                LOG.fine(() -> "agent " + entry.getKey() + " missed its heartbeats");
+                connections.remove(entry.getKey(), entry.getValue());
+                close(entry.getValue().session, CloseReason.CloseCodes.GOING_AWAY, "missed heartbeats");
+                closed++;
+            }
+        }
+        return closed;
+    }
+
+    /** The session of a client connected to this node. */
+    public Optional<Session> session(UUID clientId) {
+        return Optional.ofNullable(connections.get(clientId)).map(c -> c.session);
+    }
+
+    private static void close(Session session, CloseReason.CloseCode code, String reason) {
+        try {
+            session.close(new CloseReason(code, reason));
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "agent connection already gone", e);
+        }
+    }
+}
