@@ -8,6 +8,7 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Random;
 import java.util.Set;
@@ -18,6 +19,8 @@ import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.glassfish.tyrus.client.ClientManager;
+import org.glassfish.tyrus.client.ClientProperties;
+import org.glassfish.tyrus.client.SslEngineConfigurator;
 import org.jumpdesk.protocol.Challenge;
 import org.jumpdesk.protocol.Heartbeat;
 import org.jumpdesk.protocol.MalformedMessageException;
@@ -53,6 +56,7 @@ final class SiteConnection extends Endpoint {
     private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), new Random());
     private ScheduledFuture<?> heartbeats;
     private String nonce;
+    private URI connectedTo;
 
     SiteConnection(
             AgentOptions options,
@@ -69,14 +73,43 @@ final class SiteConnection extends Endpoint {
         scheduler.execute(this::connect);
     }
 
+    /** Tries each site address in order; when none answers, waits with backoff and starts again. */
     private void connect() {
-        try {
-            client = ClientManager.createClient();
-            client.connectToServer(this, ClientEndpointConfig.Builder.create().build(), options.siteUri());
-        } catch (DeploymentException | IOException e) {
-            LOG.log(Level.FINE, "connection attempt failed", e);
-            retryLater("cannot reach " + options.siteUri() + ": " + e.getMessage());
+        StringBuilder failures = new StringBuilder();
+        for (URI site : options.sites()) {
+            try {
+                client = ClientManager.createClient();
+                client.getProperties()
+                        .put(
+                                ClientProperties.HANDSHAKE_TIMEOUT,
+                                options.connectTimeout().toMillis());
+                if (site.getScheme().equalsIgnoreCase("wss")) {
+                    SslEngineConfigurator tls = new SslEngineConfigurator(
+                            PinnedCertificate.sslContext(options.certificateFingerprint()), true, false, false);
+                    tls.setHostVerificationEnabled(false);
+                    client.getProperties().put(ClientProperties.SSL_ENGINE_CONFIGURATOR, tls);
+                }
+                client.connectToServer(
+                        this, ClientEndpointConfig.Builder.create().build(), site);
+                connectedTo = site;
+                return;
+            } catch (DeploymentException | IOException e) {
+                LOG.log(Level.FINE, "connection attempt to " + site + " failed", e);
+                failures.append(failures.length() == 0 ? "" : "; ")
+                        .append(site)
+                        .append(": ")
+                        .append(rootMessage(e));
+            }
         }
+        retryLater("cannot reach the site (" + failures + ")");
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     @Override
@@ -99,12 +132,12 @@ final class SiteConnection extends Endpoint {
             session.getAsyncRemote().sendText(CODEC.encode(answer));
         } else if (message instanceof Registered registered) {
             identity.registered(registered.clientId());
-            LOG.info(() -> "Registered with " + options.siteUri() + " as Jump Client " + registered.clientId() + " ("
+            LOG.info(() -> "Registered with " + connectedTo + " as Jump Client " + registered.clientId() + " ("
                     + registered.mode() + ")");
             session.getAsyncRemote().sendText(CODEC.encode(identity.hello(nonce)));
         } else if (message instanceof Welcome welcome) {
             backoff.reset();
-            LOG.info(() -> "Connected to " + options.siteUri() + " as Jump Client " + welcome.clientId());
+            LOG.info(() -> "Connected to " + connectedTo + " as Jump Client " + welcome.clientId());
             if (options.uninstall()) {
                 session.getAsyncRemote().sendText(CODEC.encode(new Uninstalling()));
                 return;

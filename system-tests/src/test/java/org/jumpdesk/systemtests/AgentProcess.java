@@ -37,6 +37,9 @@ final class AgentProcess implements AutoCloseable {
                 site.toString(),
                 "--state-dir",
                 stateDirectory.toString()));
+        if (site.getScheme().equals("ws")) {
+            command.add("--insecure-development");
+        }
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -68,6 +71,17 @@ final class AgentProcess implements AutoCloseable {
             throw new IllegalStateException("the agent still runs after " + timeout + ": " + output());
         }
         return process.exitValue();
+    }
+
+    /** Waits until the agent's output contains the text. */
+    void awaitOutput(String text, Duration timeout) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!output().contains(text)) {
+            if (Instant.now().isAfter(deadline) || !process.isAlive()) {
+                throw new IllegalStateException("the agent did not write '" + text + "': " + output());
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
     }
 
     /** Freezes the agent (SIGSTOP): its connection stays open but it sends nothing, like a hung machine. */
