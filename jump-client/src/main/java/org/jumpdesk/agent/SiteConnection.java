@@ -55,6 +55,7 @@ final class SiteConnection extends Endpoint {
 
     private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), new Random());
     private ScheduledFuture<?> heartbeats;
+    private ScheduledFuture<?> statistics;
     private String nonce;
     private URI connectedTo;
 
@@ -142,15 +143,23 @@ final class SiteConnection extends Endpoint {
                 session.getAsyncRemote().sendText(CODEC.encode(new Uninstalling()));
                 return;
             }
-            scheduleHeartbeats(session, welcome.heartbeatSeconds());
+            scheduleHeartbeats(session, welcome.heartbeatSeconds(), welcome.statisticsSeconds());
         }
     }
 
-    private void scheduleHeartbeats(Session session, int seconds) {
+    private void scheduleHeartbeats(Session session, int heartbeatSeconds, int statisticsSeconds) {
         cancelHeartbeats();
         String heartbeat = CODEC.encode(new Heartbeat());
         heartbeats = scheduler.scheduleAtFixedRate(
-                () -> session.getAsyncRemote().sendText(heartbeat), seconds, seconds, TimeUnit.SECONDS);
+                () -> session.getAsyncRemote().sendText(heartbeat),
+                heartbeatSeconds,
+                heartbeatSeconds,
+                TimeUnit.SECONDS);
+        statistics = scheduler.scheduleAtFixedRate(
+                () -> session.getAsyncRemote().sendText(CODEC.encode(MachineProbe.sample())),
+                0,
+                statisticsSeconds,
+                TimeUnit.SECONDS);
     }
 
     @Override
@@ -173,6 +182,7 @@ final class SiteConnection extends Endpoint {
     private void cancelHeartbeats() {
         if (heartbeats != null) {
             heartbeats.cancel(false);
+            statistics.cancel(false);
         }
     }
 

@@ -1,7 +1,8 @@
 package org.jumpdesk.protocol;
 
 /** A message on the agent connection. Each record names its own wire {@link MessageType}. */
-public sealed interface Message permits Challenge, Register, Registered, Hello, Welcome, Heartbeat, Uninstalling {
+public sealed interface Message
+        permits Challenge, Register, Registered, Hello, Welcome, Heartbeat, Statistics, Uninstalling {
 
     MessageType type();
 }

@@ -45,7 +45,18 @@ public final class MessageCodec {
                     .add("agentVersion", hello.agentVersion())
                     .add("signature", hello.signature());
         } else if (message instanceof Welcome welcome) {
-            json.add("clientId", welcome.clientId().toString()).add("heartbeatSeconds", welcome.heartbeatSeconds());
+            json.add("clientId", welcome.clientId().toString())
+                    .add("heartbeatSeconds", welcome.heartbeatSeconds())
+                    .add("statisticsSeconds", welcome.statisticsSeconds());
+        } else if (message instanceof Statistics statistics) {
+            addIfPresent(json, "consoleUser", statistics.consoleUser());
+            addIfPresent(json, "privateIps", statistics.privateIps());
+            addIfPresent(json, "uptimeSeconds", statistics.uptimeSeconds());
+            addIfPresent(json, "cpuLoad", statistics.cpuLoad());
+            addIfPresent(json, "memoryUsedBytes", statistics.memoryUsedBytes());
+            addIfPresent(json, "memoryTotalBytes", statistics.memoryTotalBytes());
+            addIfPresent(json, "diskUsedBytes", statistics.diskUsedBytes());
+            addIfPresent(json, "diskTotalBytes", statistics.diskTotalBytes());
         }
         return json.build().toString();
     }
@@ -80,7 +91,17 @@ public final class MessageCodec {
                         string(json, "operatingSystem"),
                         string(json, "agentVersion"),
                         string(json, "signature"));
-                case WELCOME -> new Welcome(uuid(json, "clientId"), integer(json, "heartbeatSeconds"));
+                case WELCOME -> new Welcome(
+                        uuid(json, "clientId"), integer(json, "heartbeatSeconds"), integer(json, "statisticsSeconds"));
+                case STATISTICS -> new Statistics(
+                        optionalString(json, "consoleUser"),
+                        optionalString(json, "privateIps"),
+                        optionalLong(json, "uptimeSeconds"),
+                        optionalDouble(json, "cpuLoad"),
+                        optionalLong(json, "memoryUsedBytes"),
+                        optionalLong(json, "memoryTotalBytes"),
+                        optionalLong(json, "diskUsedBytes"),
+                        optionalLong(json, "diskTotalBytes"));
                 case HEARTBEAT -> new Heartbeat();
                 case UNINSTALLING -> new Uninstalling();
             };
@@ -118,6 +139,42 @@ public final class MessageCodec {
         if (value != null) {
             json.add(member, value);
         }
+    }
+
+    private static void addIfPresent(JsonObjectBuilder json, String member, Long value) {
+        if (value != null) {
+            json.add(member, value);
+        }
+    }
+
+    private static void addIfPresent(JsonObjectBuilder json, String member, Double value) {
+        if (value != null) {
+            json.add(member, value);
+        }
+    }
+
+    private static JsonNumber optionalNumber(JsonObject json, String member) {
+        JsonValue value = json.get(member);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonNumber number)) {
+            throw new MalformedMessageException("member '" + member + "' must be a number");
+        }
+        return number;
+    }
+
+    private static Long optionalLong(JsonObject json, String member) {
+        JsonNumber number = optionalNumber(json, member);
+        if (number != null && !number.isIntegral()) {
+            throw new MalformedMessageException("member '" + member + "' must be a whole number");
+        }
+        return number == null ? null : number.longValue();
+    }
+
+    private static Double optionalDouble(JsonObject json, String member) {
+        JsonNumber number = optionalNumber(json, member);
+        return number == null ? null : number.doubleValue();
     }
 
     private static int integer(JsonObject json, String member) {

@@ -11,6 +11,7 @@ public enum MessageType {
     HELLO("hello", Sender.AGENT),
     WELCOME("welcome", Sender.SITE),
     HEARTBEAT("heartbeat", Sender.AGENT),
+    STATISTICS("statistics", Sender.AGENT),
     UNINSTALLING("uninstalling", Sender.AGENT);
 
     /** Which end of the connection may send a message type. */

@@ -8,13 +8,17 @@ import java.util.UUID;
  *
  * @param clientId the identifier the site recorded
  * @param heartbeatSeconds how often the agent must send a {@link Heartbeat}
+ * @param statisticsSeconds how often the agent reports {@link Statistics}
  */
-public record Welcome(UUID clientId, int heartbeatSeconds) implements Message {
+public record Welcome(UUID clientId, int heartbeatSeconds, int statisticsSeconds) implements Message {
 
     public Welcome {
         Objects.requireNonNull(clientId, "clientId");
         if (heartbeatSeconds < 1) {
             throw new IllegalArgumentException("heartbeatSeconds must be at least 1, was " + heartbeatSeconds);
+        }
+        if (statisticsSeconds < 1) {
+            throw new IllegalArgumentException("statisticsSeconds must be at least 1, was " + statisticsSeconds);
         }
     }
 

@@ -28,7 +28,7 @@ class MessageCodecTest {
 
     @Test
     void welcomeAndHeartbeatSurviveTheRoundTrip() {
-        Welcome welcome = new Welcome(UUID.randomUUID(), 30);
+        Welcome welcome = new Welcome(UUID.randomUUID(), 30, 300);
 
         assertThat(codec.decode(codec.encode(welcome))).isEqualTo(welcome);
         assertThat(codec.decode(codec.encode(new Heartbeat()))).isEqualTo(new Heartbeat());
@@ -54,6 +54,18 @@ class MessageCodecTest {
     }
 
     @Test
+    void statisticsSurviveTheRoundTripWithAbsentValuesLeftOut() {
+        Statistics full = new Statistics("ana", "10.0.0.7,fe80::1", 3600L, 0.37, 1L, 2L, 3L, 4L);
+        Statistics sparse = new Statistics(null, null, null, null, null, 8L, null, null);
+
+        assertThat(codec.decode(codec.encode(full))).isEqualTo(full);
+        assertThat(codec.decode(codec.encode(sparse))).isEqualTo(sparse);
+        assertThat(codec.encode(sparse)).doesNotContain("consoleUser");
+        assertThatThrownBy(() -> codec.decode("{\"type\":\"statistics\",\"uptimeSeconds\":\"long\"}"))
+                .hasMessageContaining("uptimeSeconds");
+    }
+
+    @Test
     void unknownMembersAreIgnoredSoNewerPeersCanAddThem() {
         assertThat(codec.decode("{\"type\":\"heartbeat\",\"addedLater\":1}")).isEqualTo(new Heartbeat());
     }
@@ -72,8 +84,8 @@ class MessageCodecTest {
         assertThatThrownBy(() -> codec.decode(badId))
                 .hasMessageContaining("clientId")
                 .hasMessageContaining("UUID");
-        assertThatThrownBy(() -> codec.decode(
-                        "{\"type\":\"welcome\",\"clientId\":\"" + UUID.randomUUID() + "\",\"heartbeatSeconds\":0}"))
+        assertThatThrownBy(() -> codec.decode("{\"type\":\"welcome\",\"clientId\":\"" + UUID.randomUUID()
+                        + "\",\"heartbeatSeconds\":0,\"statisticsSeconds\":300}"))
                 .hasMessageContaining("heartbeatSeconds");
     }
 }

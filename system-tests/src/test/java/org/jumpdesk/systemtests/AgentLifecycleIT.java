@@ -83,6 +83,12 @@ class AgentLifecycleIT {
 
             awaitTrue(() -> jumpClients.details(manager, id).state() == JumpClientState.ACTIVE, "ACTIVE");
             awaitTrue(() -> page(console).contains("data-online=\"true\""), "shown online");
+            awaitTrue(() -> jumpClients.details(manager, id).statistics().reportedAt() != null, "statistics reported");
+            var statistics = jumpClients.details(manager, id).statistics();
+            assertThat(statistics.memoryTotalBytes()).isPositive();
+            assertThat(statistics.memoryUsedBytes()).isBetween(1L, statistics.memoryTotalBytes());
+            assertThat(statistics.diskTotalBytes()).isPositive();
+            assertThat(statistics.uptimeSeconds()).isPositive();
         }
 
         awaitTrue(() -> page(console).contains("data-online=\"false\""), "shown offline after kill -9");
@@ -127,7 +133,7 @@ class AgentLifecycleIT {
         UUID id;
         try (AgentProcess agent = AgentProcess.start(TestSite.agentUrl(), machine, "--installer-key", installerKey)) {
             id = agent.awaitClientId(Duration.ofSeconds(30));
-            awaitTrue(() -> jumpClients.details(manager, id).state() == JumpClientState.ACTIVE, "ACTIVE");
+            awaitTrue(() -> jumpClients.details(manager, id).statistics().reportedAt() != null, "statistics reported");
         }
 
         try (AgentProcess uninstall = AgentProcess.start(TestSite.agentUrl(), machine, "--uninstall")) {

@@ -191,15 +191,7 @@ class JumpClientLifecycleIT {
         UUID id = fixtures.connected(fixtures.installer(group, JumpClientMode.ACTIVE));
         jumpClients.statisticsReported(
                 id,
-                new MachineStatistics(
-                        "ana",
-                        "10.0.0.7",
-                        "203.0.113.9",
-                        3600L,
-                        0.25,
-                        new long[] {1, 2},
-                        new long[] {3, 4},
-                        Instant.now()));
+                new MachineStatistics("ana", "10.0.0.7", "203.0.113.9", 3600L, 0.25, 1L, 2L, 3L, 4L, Instant.now()));
         int deployedBefore = fixtures.license().deployedCount();
 
         jumpClients.uninstalledByAgent(id);

@@ -4,6 +4,7 @@ import java.util.UUID;
 import org.jumpdesk.protocol.Hello;
 import org.jumpdesk.protocol.Register;
 import org.jumpdesk.protocol.Registered;
+import org.jumpdesk.protocol.Statistics;
 import org.jumpdesk.protocol.Welcome;
 
 /**
@@ -29,4 +30,7 @@ public interface AgentDirectory {
 
     /** The agent was uninstalled on its machine. */
     void uninstalled(UUID clientId);
+
+    /** A connected agent reported its machine's statistics. */
+    void statistics(UUID clientId, Statistics statistics);
 }

@@ -25,6 +25,7 @@ import org.jumpdesk.protocol.MessageCodec;
 import org.jumpdesk.protocol.MessageType;
 import org.jumpdesk.protocol.Register;
 import org.jumpdesk.protocol.Registered;
+import org.jumpdesk.protocol.Statistics;
 import org.jumpdesk.protocol.Uninstalling;
 import org.jumpdesk.protocol.Welcome;
 import org.jumpdesk.shared.JumpDeskException;
@@ -94,6 +95,8 @@ public class AgentEndpoint {
             presence.heard(clientId, Instant.now());
             if (message instanceof Heartbeat) {
                 LOG.finest(() -> "heartbeat from " + clientId);
+            } else if (message instanceof Statistics statistics) {
+                refusing(session, () -> directory.statistics(clientId, statistics));
             } else if (message instanceof Uninstalling) {
                 refusing(session, () -> {
                     directory.uninstalled(clientId);

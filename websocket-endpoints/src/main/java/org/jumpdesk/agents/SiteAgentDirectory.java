@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolationException;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jumpdesk.jumpclients.boundary.AgentProof;
@@ -12,10 +13,13 @@ import org.jumpdesk.jumpclients.boundary.JumpClients;
 import org.jumpdesk.jumpclients.boundary.RegisteredClient;
 import org.jumpdesk.jumpclients.boundary.Registration;
 import org.jumpdesk.jumpclients.entity.AgentDescription;
+import org.jumpdesk.jumpclients.entity.MachineStatistics;
 import org.jumpdesk.protocol.Hello;
 import org.jumpdesk.protocol.Register;
 import org.jumpdesk.protocol.Registered;
+import org.jumpdesk.protocol.Statistics;
 import org.jumpdesk.protocol.Welcome;
+import org.jumpdesk.settings.boundary.ClientSettingsValues;
 import org.jumpdesk.settings.boundary.Settings;
 import org.jumpdesk.shared.InputViolations;
 
@@ -50,7 +54,28 @@ public class SiteAgentDirectory implements AgentDirectory {
                 hello.clientId(),
                 new AgentProof(nonce, hello.signature()),
                 new AgentDescription(hello.hostname(), hello.operatingSystem(), hello.agentVersion())));
-        return new Welcome(client.id(), settings.current().heartbeatSeconds());
+        ClientSettingsValues current = settings.current();
+        return new Welcome(client.id(), current.heartbeatSeconds(), current.statisticsSeconds());
+    }
+
+    @Override
+    public void statistics(UUID clientId, Statistics statistics) {
+        validated(() -> {
+            jumpClients.statisticsReported(
+                    clientId,
+                    new MachineStatistics(
+                            statistics.consoleUser(),
+                            statistics.privateIps(),
+                            null,
+                            statistics.uptimeSeconds(),
+                            statistics.cpuLoad(),
+                            statistics.memoryUsedBytes(),
+                            statistics.memoryTotalBytes(),
+                            statistics.diskUsedBytes(),
+                            statistics.diskTotalBytes(),
+                            Instant.now()));
+            return null;
+        });
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.jumpdesk.protocol.Hello;
 import org.jumpdesk.protocol.MessageCodec;
 import org.jumpdesk.protocol.Register;
 import org.jumpdesk.protocol.Registered;
+import org.jumpdesk.protocol.Statistics;
 import org.jumpdesk.protocol.Welcome;
 import org.jumpdesk.shared.JumpDeskStatus;
 import org.junit.jupiter.api.AfterAll;
@@ -42,6 +43,7 @@ class AgentEndpointTest {
     private final List<Register> recordedRegistrations = new CopyOnWriteArrayList<>();
     private final List<String> recordedNonces = new CopyOnWriteArrayList<>();
     private final List<UUID> recordedUninstalls = new CopyOnWriteArrayList<>();
+    private final List<Statistics> recordedStatistics = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void startServer() throws DeploymentException {
@@ -69,6 +71,11 @@ class AgentEndpointTest {
             }
 
             @Override
+            public void statistics(UUID clientId, Statistics statistics) {
+                recordedStatistics.add(statistics);
+            }
+
+            @Override
             public void uninstalled(UUID clientId) {
                 recordedUninstalls.add(clientId);
             }
@@ -83,7 +90,7 @@ class AgentEndpointTest {
                     throw JumpDeskStatus.JC_NOT_FOUND.exception("no Jump Client " + hello.clientId());
                 }
                 recordedHellos.add(hello);
-                return new Welcome(hello.clientId(), 30);
+                return new Welcome(hello.clientId(), 30, 300);
             }
         };
     }
@@ -97,7 +104,7 @@ class AgentEndpointTest {
             Registered registered = (Registered) CODEC.decode(agent.nextMessage());
             agent.send(CODEC.encode(new Hello(registered.clientId(), "nuevo-pc", "Linux 6.1", "0.1.0", "c2ln")));
 
-            assertThat(CODEC.decode(agent.nextMessage())).isEqualTo(new Welcome(registered.clientId(), 30));
+            assertThat(CODEC.decode(agent.nextMessage())).isEqualTo(new Welcome(registered.clientId(), 30, 300));
             assertThat(recordedRegistrations).containsExactly(registration);
         }
     }
@@ -155,7 +162,7 @@ class AgentEndpointTest {
         try (Connection agent = connect()) {
             agent.send(CODEC.encode(hello));
 
-            assertThat(CODEC.decode(agent.nextMessage())).isEqualTo(new Welcome(hello.clientId(), 30));
+            assertThat(CODEC.decode(agent.nextMessage())).isEqualTo(new Welcome(hello.clientId(), 30, 300));
             assertThat(recordedHellos).containsExactly(hello);
         }
     }
@@ -207,6 +214,23 @@ class AgentEndpointTest {
     }
 
     @Test
+    void statisticsFromAConnectedAgentReachTheSite() throws Exception {
+        Statistics statistics = new Statistics("ana", "10.0.0.7", 60L, 0.5, 1L, 2L, 3L, 4L);
+        try (Connection agent = connect()) {
+            agent.send(CODEC.encode(new Hello(UUID.randomUUID(), "h", "o", "1", "c2ln")));
+            agent.nextMessage();
+            agent.send(CODEC.encode(statistics));
+            agent.send("{\"type\":\"heartbeat\"}");
+
+            java.time.Instant deadline = java.time.Instant.now().plusSeconds(10);
+            while (recordedStatistics.isEmpty() && java.time.Instant.now().isBefore(deadline)) {
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+            assertThat(recordedStatistics).containsExactly(statistics);
+        }
+    }
+
+    @Test
     void anUninstallingAgentIsRecordedAndClosedAsUninstalled() throws Exception {
         UUID id = UUID.randomUUID();
         try (Connection agent = connect()) {
@@ -252,7 +276,7 @@ class AgentEndpointTest {
     @Test
     void aSiteMessageFromAnAgentCloses1008() throws Exception {
         try (Connection agent = connect()) {
-            agent.send(CODEC.encode(new Welcome(UUID.randomUUID(), 30)));
+            agent.send(CODEC.encode(new Welcome(UUID.randomUUID(), 30, 300)));
 
             assertThat(agent.closeReason().getCloseCode().getCode()).isEqualTo(1008);
         }

@@ -56,18 +56,20 @@ public class MachineStatistics {
             String publicIp,
             Long uptimeSeconds,
             Double cpuLoad,
-            long[] memoryUsedAndTotal,
-            long[] diskUsedAndTotal,
+            Long memoryUsedBytes,
+            Long memoryTotalBytes,
+            Long diskUsedBytes,
+            Long diskTotalBytes,
             Instant reportedAt) {
         this.consoleUser = consoleUser;
         this.privateIps = privateIps;
         this.publicIp = publicIp;
         this.uptimeSeconds = uptimeSeconds;
         this.cpuLoad = cpuLoad;
-        this.memoryUsedBytes = memoryUsedAndTotal == null ? null : memoryUsedAndTotal[0];
-        this.memoryTotalBytes = memoryUsedAndTotal == null ? null : memoryUsedAndTotal[1];
-        this.diskUsedBytes = diskUsedAndTotal == null ? null : diskUsedAndTotal[0];
-        this.diskTotalBytes = diskUsedAndTotal == null ? null : diskUsedAndTotal[1];
+        this.memoryUsedBytes = memoryUsedBytes;
+        this.memoryTotalBytes = memoryTotalBytes;
+        this.diskUsedBytes = diskUsedBytes;
+        this.diskTotalBytes = diskTotalBytes;
         this.reportedAt = reportedAt;
     }
 
