@@ -31,8 +31,10 @@ import org.jumpdesk.protocol.Uninstalling;
 import org.jumpdesk.protocol.Welcome;
 
 /**
- * Keeps one connection to the site: registers on the first start, says hello, sends heartbeats at the
- * interval the site asks for, and reconnects with backoff whenever the connection is lost. A refusal that
+ * Keeps in touch with the site: registers on the first start, says hello, and then either stays connected
+ * sending heartbeats and statistics at the site's intervals (active mode) or reports and disconnects,
+ * checking in again at the site's interval (passive mode). Reconnects with backoff when a connection is
+ * lost. A refusal that
  * retrying cannot cure (invalid installer, client deleted or uninstalled) ends the agent with a message.
  */
 final class SiteConnection extends Endpoint {
@@ -58,6 +60,8 @@ final class SiteConnection extends Endpoint {
     private ScheduledFuture<?> statistics;
     private String nonce;
     private URI connectedTo;
+    /** Passive mode: seconds until the next check-in; 0 while active. */
+    private volatile int checkInAgainSeconds;
 
     SiteConnection(
             AgentOptions options,
@@ -143,6 +147,13 @@ final class SiteConnection extends Endpoint {
                 session.getAsyncRemote().sendText(CODEC.encode(new Uninstalling()));
                 return;
             }
+            if (welcome.passive()) {
+                checkInAgainSeconds = welcome.checkInSeconds();
+                session.getAsyncRemote().sendText(CODEC.encode(MachineProbe.sample()));
+                closeQuietly(session, "checked in");
+                return;
+            }
+            checkInAgainSeconds = 0;
             scheduleHeartbeats(session, welcome.heartbeatSeconds(), welcome.statisticsSeconds());
         }
     }
@@ -171,12 +182,25 @@ final class SiteConnection extends Endpoint {
             refused.accept(code, why);
             return;
         }
+        if (checkInAgainSeconds > 0 && code == CloseReason.CloseCodes.NORMAL_CLOSURE.getCode()) {
+            LOG.fine(() -> "passive: next check-in in " + checkInAgainSeconds + " s");
+            scheduler.schedule(this::connect, checkInAgainSeconds, TimeUnit.SECONDS);
+            return;
+        }
         retryLater(why);
     }
 
     @Override
     public void onError(Session session, Throwable failure) {
         LOG.log(Level.FINE, "connection error", failure);
+    }
+
+    private static void closeQuietly(Session session, String reason) {
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, reason));
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "connection already closed", e);
+        }
     }
 
     private void cancelHeartbeats() {

@@ -47,7 +47,9 @@ public final class MessageCodec {
         } else if (message instanceof Welcome welcome) {
             json.add("clientId", welcome.clientId().toString())
                     .add("heartbeatSeconds", welcome.heartbeatSeconds())
-                    .add("statisticsSeconds", welcome.statisticsSeconds());
+                    .add("statisticsSeconds", welcome.statisticsSeconds())
+                    .add("mode", welcome.mode())
+                    .add("checkInSeconds", welcome.checkInSeconds());
         } else if (message instanceof Statistics statistics) {
             addIfPresent(json, "consoleUser", statistics.consoleUser());
             addIfPresent(json, "privateIps", statistics.privateIps());
@@ -92,7 +94,11 @@ public final class MessageCodec {
                         string(json, "agentVersion"),
                         string(json, "signature"));
                 case WELCOME -> new Welcome(
-                        uuid(json, "clientId"), integer(json, "heartbeatSeconds"), integer(json, "statisticsSeconds"));
+                        uuid(json, "clientId"),
+                        integer(json, "heartbeatSeconds"),
+                        integer(json, "statisticsSeconds"),
+                        string(json, "mode"),
+                        integer(json, "checkInSeconds"));
                 case STATISTICS -> new Statistics(
                         optionalString(json, "consoleUser"),
                         optionalString(json, "privateIps"),

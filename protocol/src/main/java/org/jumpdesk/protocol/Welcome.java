@@ -9,17 +9,33 @@ import java.util.UUID;
  * @param clientId the identifier the site recorded
  * @param heartbeatSeconds how often the agent must send a {@link Heartbeat}
  * @param statisticsSeconds how often the agent reports {@link Statistics}
+ * @param mode {@code ACTIVE}: stay connected; {@code PASSIVE}: report, disconnect, check in again later
+ * @param checkInSeconds for a passive client, when to check in next
  */
-public record Welcome(UUID clientId, int heartbeatSeconds, int statisticsSeconds) implements Message {
+public record Welcome(UUID clientId, int heartbeatSeconds, int statisticsSeconds, String mode, int checkInSeconds)
+        implements Message {
+
+    public static final String ACTIVE = "ACTIVE";
+    public static final String PASSIVE = "PASSIVE";
 
     public Welcome {
         Objects.requireNonNull(clientId, "clientId");
         if (heartbeatSeconds < 1) {
             throw new IllegalArgumentException("heartbeatSeconds must be at least 1, was " + heartbeatSeconds);
         }
+        if (!ACTIVE.equals(mode) && !PASSIVE.equals(mode)) {
+            throw new IllegalArgumentException("mode must be ACTIVE or PASSIVE, was " + mode);
+        }
+        if (checkInSeconds < 1) {
+            throw new IllegalArgumentException("checkInSeconds must be at least 1, was " + checkInSeconds);
+        }
         if (statisticsSeconds < 1) {
             throw new IllegalArgumentException("statisticsSeconds must be at least 1, was " + statisticsSeconds);
         }
+    }
+
+    public boolean passive() {
+        return PASSIVE.equals(mode);
     }
 
     @Override

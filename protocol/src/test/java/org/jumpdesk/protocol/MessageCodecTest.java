@@ -28,7 +28,7 @@ class MessageCodecTest {
 
     @Test
     void welcomeAndHeartbeatSurviveTheRoundTrip() {
-        Welcome welcome = new Welcome(UUID.randomUUID(), 30, 300);
+        Welcome welcome = new Welcome(UUID.randomUUID(), 30, 300, "ACTIVE", 60);
 
         assertThat(codec.decode(codec.encode(welcome))).isEqualTo(welcome);
         assertThat(codec.decode(codec.encode(new Heartbeat()))).isEqualTo(new Heartbeat());
@@ -84,8 +84,10 @@ class MessageCodecTest {
         assertThatThrownBy(() -> codec.decode(badId))
                 .hasMessageContaining("clientId")
                 .hasMessageContaining("UUID");
-        assertThatThrownBy(() -> codec.decode("{\"type\":\"welcome\",\"clientId\":\"" + UUID.randomUUID()
-                        + "\",\"heartbeatSeconds\":0,\"statisticsSeconds\":300}"))
+        assertThatThrownBy(
+                        () -> codec.decode(
+                                "{\"type\":\"welcome\",\"clientId\":\"" + UUID.randomUUID()
+                                        + "\",\"heartbeatSeconds\":0,\"statisticsSeconds\":300,\"mode\":\"ACTIVE\",\"checkInSeconds\":60}"))
                 .hasMessageContaining("heartbeatSeconds");
     }
 }

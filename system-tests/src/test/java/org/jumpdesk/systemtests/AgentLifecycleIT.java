@@ -55,13 +55,14 @@ class AgentLifecycleIT {
     Path machine;
 
     private Actor manager;
+    private String group;
     private String installerKey;
     private ClientSettingsValues originalSettings;
 
     @BeforeEach
     void aManagerAndAnInstaller() {
         fixtures.generousLicense();
-        String group = fixtures.sharedGroup();
+        group = fixtures.sharedGroup();
         manager = fixtures.user();
         fixtures.member(group, manager, JumpGroupRole.MANAGE);
         installerKey = fixtures.installer(group, JumpClientMode.ACTIVE);
@@ -97,7 +98,7 @@ class AgentLifecycleIT {
 
     @Test
     void anAgentThatStopsSendingIsOfflineAfterThreeMissedHeartbeats() throws Exception {
-        settings.change(Fixtures.ADMIN, withHeartbeat(1));
+        settings.change(Fixtures.ADMIN, withIntervals(1, originalSettings.passiveCheckInSeconds()));
         ConsoleSession console = new ConsoleSession(TestSite.httpUrl());
         console.logIn("console/jump-clients.xhtml", manager.name(), PASSWORD);
         try (AgentProcess agent = AgentProcess.start(TestSite.agentUrl(), machine, "--installer-key", installerKey)) {
@@ -111,6 +112,29 @@ class AgentLifecycleIT {
             assertThat(Duration.between(frozenAt, Instant.now()))
                     .as("three 1 s heartbeats plus the 2 s check")
                     .isLessThan(Duration.ofSeconds(8));
+        }
+    }
+
+    @Test
+    void aPassiveClientChecksInAtItsIntervalAndPicksUpASwitchToActive() throws Exception {
+        settings.change(Fixtures.ADMIN, withIntervals(originalSettings.heartbeatSeconds(), 1));
+        String passiveKey = fixtures.installer(group, JumpClientMode.PASSIVE);
+        ConsoleSession console = new ConsoleSession(TestSite.httpUrl());
+        console.logIn("console/jump-clients.xhtml", manager.name(), PASSWORD);
+        try (AgentProcess agent = AgentProcess.start(TestSite.agentUrl(), machine, "--installer-key", passiveKey)) {
+            UUID id = agent.awaitClientId(Duration.ofSeconds(30));
+            awaitTrue(() -> jumpClients.details(manager, id).state() == JumpClientState.PASSIVE, "PASSIVE");
+            Instant firstContact = jumpClients.details(manager, id).lastContactAt();
+            awaitTrue(() -> jumpClients.details(manager, id).lastContactAt().isAfter(firstContact), "a later check-in");
+
+            jumpClients.switchMode(manager, id, JumpClientMode.ACTIVE);
+
+            awaitTrue(() -> page(console).contains("data-online=\"true\""), "connected for good after a check-in");
+            TimeUnit.SECONDS.sleep(3);
+            assertThat(page(console))
+                    .as("still connected three check-in intervals later")
+                    .contains("data-online=\"true\"");
+            assertThat(jumpClients.details(manager, id).state()).isEqualTo(JumpClientState.ACTIVE);
         }
     }
 
@@ -146,12 +170,12 @@ class AgentLifecycleIT {
                 .isNotBlank();
     }
 
-    private ClientSettingsValues withHeartbeat(int seconds) {
+    private ClientSettingsValues withIntervals(int heartbeatSeconds, int checkInSeconds) {
         ClientSettingsValues v = originalSettings;
         return new ClientSettingsValues(
-                seconds,
+                heartbeatSeconds,
                 v.statisticsSeconds(),
-                v.passiveCheckInSeconds(),
+                checkInSeconds,
                 v.offlineLimitDays(),
                 v.maxConcurrentJumps(),
                 v.connectTimeoutSeconds(),
@@ -165,6 +189,15 @@ class AgentLifecycleIT {
             return console.get("console/jump-clients.xhtml").body();
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Checks the condition over a span of time (here: longer than three check-in intervals). */
+    private static void holdsFor(Duration span, BooleanSupplier condition, String what) throws InterruptedException {
+        Instant end = Instant.now().plus(span);
+        while (Instant.now().isBefore(end)) {
+            assertThat(condition.getAsBoolean()).as(what).isTrue();
+            TimeUnit.MILLISECONDS.sleep(100);
         }
     }
 

@@ -55,7 +55,12 @@ public class SiteAgentDirectory implements AgentDirectory {
                 new AgentProof(nonce, hello.signature()),
                 new AgentDescription(hello.hostname(), hello.operatingSystem(), hello.agentVersion())));
         ClientSettingsValues current = settings.current();
-        return new Welcome(client.id(), current.heartbeatSeconds(), current.statisticsSeconds());
+        return new Welcome(
+                client.id(),
+                current.heartbeatSeconds(),
+                current.statisticsSeconds(),
+                client.mode().name(),
+                current.passiveCheckInSeconds());
     }
 
     @Override
