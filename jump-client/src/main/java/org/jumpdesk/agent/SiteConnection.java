@@ -55,7 +55,8 @@ final class SiteConnection extends Endpoint {
     /** A new client per attempt: Tyrus shuts a client's executors down when its connection closes. */
     private ClientManager client;
 
-    private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), new Random());
+    private final Random random = new Random();
+    private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), random);
     private ScheduledFuture<?> heartbeats;
     private ScheduledFuture<?> statistics;
     private String nonce;
@@ -182,6 +183,12 @@ final class SiteConnection extends Endpoint {
             refused.accept(code, why);
             return;
         }
+        Integer retryAfter = retryAfterSeconds(reason);
+        if (retryAfter != null) {
+            LOG.info(() -> "the site is busy admitting agents; trying again in " + retryAfter + " s");
+            scheduler.schedule(this::connect, retryAfter * 1000L + random.nextInt(1000), TimeUnit.MILLISECONDS);
+            return;
+        }
         if (checkInAgainSeconds > 0 && code == CloseReason.CloseCodes.NORMAL_CLOSURE.getCode()) {
             LOG.fine(() -> "passive: next check-in in " + checkInAgainSeconds + " s");
             scheduler.schedule(this::connect, checkInAgainSeconds, TimeUnit.SECONDS);
@@ -193,6 +200,17 @@ final class SiteConnection extends Endpoint {
     @Override
     public void onError(Session session, Throwable failure) {
         LOG.log(Level.FINE, "connection error", failure);
+    }
+
+    /** The wait a busy site asks for: close 1013 with {@code retry-after=<seconds>}. */
+    static Integer retryAfterSeconds(CloseReason reason) {
+        String phrase = reason.getReasonPhrase();
+        if (reason.getCloseCode().getCode() != CloseReason.CloseCodes.TRY_AGAIN_LATER.getCode()
+                || phrase == null
+                || !phrase.matches("retry-after=\\d{1,4}")) {
+            return null;
+        }
+        return Integer.valueOf(phrase.substring("retry-after=".length()));
     }
 
     private static void closeQuietly(Session session, String reason) {

@@ -57,6 +57,9 @@ public class AgentEndpoint {
     @Inject
     private AgentPresence presence;
 
+    @Inject
+    private ConnectionAdmission admission;
+
     private final String nonce = AgentAuthentication.newNonce();
     private UUID clientId;
     private boolean registered;
@@ -64,13 +67,22 @@ public class AgentEndpoint {
     /** For the container, which injects {@link #directory}. */
     public AgentEndpoint() {}
 
-    AgentEndpoint(AgentDirectory directory, AgentPresence presence) {
+    AgentEndpoint(AgentDirectory directory, AgentPresence presence, ConnectionAdmission admission) {
         this.directory = directory;
         this.presence = presence;
+        this.admission = admission;
     }
 
+    /**
+     * Admits the connection at the node's rate, or closes it with 1013 (try again later) and
+     * {@code retry-after=<seconds>}; then sends the challenge.
+     */
     @OnOpen
     public void onOpen(Session session) {
+        if (!admission.admit()) {
+            close(session, CloseCodes.TRY_AGAIN_LATER, "retry-after=" + admission.retryAfterSeconds());
+            return;
+        }
         session.getAsyncRemote().sendText(CODEC.encode(new Challenge(nonce)));
     }
 

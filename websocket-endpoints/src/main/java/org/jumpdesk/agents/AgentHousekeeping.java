@@ -16,7 +16,8 @@ import org.jumpdesk.jumpclients.boundary.JumpClients;
 import org.jumpdesk.settings.boundary.Settings;
 
 /**
- * This node's timers for its agent connections: closes connections whose agent missed three heartbeats,
+ * This node's timers for its agent connections: keeps the connection admission rate in step with the
+ * settings, closes connections whose agent missed three heartbeats,
  * and writes when connected agents were last heard from, all in one statement every 30 seconds and at
  * shutdown. Heartbeats themselves never touch the database.
  */
@@ -31,6 +32,9 @@ public class AgentHousekeeping {
 
     @Inject
     private AgentPresence presence;
+
+    @Inject
+    private ConnectionAdmission admission;
 
     @EJB
     private JumpClients jumpClients;

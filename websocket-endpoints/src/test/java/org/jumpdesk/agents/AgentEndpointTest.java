@@ -246,6 +246,32 @@ class AgentEndpointTest {
     }
 
     @Test
+    void beyondTheAdmissionRateAgentsAreToldWhenToComeBack() throws Exception {
+        InProcessAgentEndpoints.admission.rate(1);
+        try {
+            List<CloseReason> refusals = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                Connection connection = new Connection();
+                connection.socket = HTTP.newWebSocketBuilder()
+                        .buildAsync(agentUri, connection)
+                        .get(10, TimeUnit.SECONDS);
+                String first = connection.received.poll(2, TimeUnit.SECONDS);
+                if (first == null || !first.contains("challenge")) {
+                    refusals.add(connection.closeReason());
+                }
+                connection.close();
+            }
+
+            assertThat(refusals).isNotEmpty().allSatisfy(reason -> {
+                assertThat(reason.getCloseCode().getCode()).isEqualTo(1013);
+                assertThat(reason.getReasonPhrase()).matches("retry-after=([1-9]|10)");
+            });
+        } finally {
+            InProcessAgentEndpoints.admission.rate(1000);
+        }
+    }
+
+    @Test
     void textThatIsNotAMessageCloses1007() throws Exception {
         try (Connection agent = connect()) {
             agent.send("{not json");

@@ -14,6 +14,9 @@ public class InProcessAgentEndpoints extends ComponentProvider {
     /** The presence all endpoints share, as one node's application-scoped bean would be. */
     static final AgentPresence presence = new AgentPresence();
 
+    /** The admission all endpoints share; tests may lower its rate. */
+    static final ConnectionAdmission admission = new ConnectionAdmission();
+
     @Override
     public boolean isApplicable(Class<?> type) {
         return type == AgentEndpoint.class;
@@ -21,7 +24,7 @@ public class InProcessAgentEndpoints extends ComponentProvider {
 
     @Override
     public <T> Object create(Class<T> type) {
-        return new AgentEndpoint(directory, presence);
+        return new AgentEndpoint(directory, presence, admission);
     }
 
     @Override
