@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * {@code standalone} directory as its base, with the EAR in its {@code deployments}, so the provisioned
  * server itself stays untouched (the test suite uses it too).
  */
-final class WildFlyProcess {
+public final class WildFlyProcess {
 
     private final Process process;
     private final Path log;
@@ -33,7 +33,7 @@ final class WildFlyProcess {
         this.log = log;
     }
 
-    static WildFlyProcess start(
+    public static WildFlyProcess start(
             Path serverHome, Path ear, Path baseDirectory, Map<String, String> environment, List<String> arguments)
             throws IOException {
         deleteRecursively(baseDirectory);
@@ -59,16 +59,16 @@ final class WildFlyProcess {
         return new WildFlyProcess(builder.start(), log);
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** Waits until the URL answers 200 (the application is deployed), the server dies, or time runs out. */
-    boolean awaitReady(URI probe, Duration timeout) throws InterruptedException {
+    public boolean awaitReady(URI probe, Duration timeout) throws InterruptedException {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
@@ -88,12 +88,12 @@ final class WildFlyProcess {
         return false;
     }
 
-    int waitFor() throws InterruptedException {
+    public int waitFor() throws InterruptedException {
         return process.waitFor();
     }
 
     /** Stops the server JVM itself (the start script does not always pass the signal on), then the script. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {

@@ -26,6 +26,7 @@ final class AgentProcess implements AutoCloseable {
     }
 
     static AgentProcess start(URI site, Path workDirectory, String... arguments) throws IOException {
+        Files.createDirectories(workDirectory);
         Path stateDirectory = workDirectory.resolve("state");
         Path output = workDirectory.resolve("agent.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

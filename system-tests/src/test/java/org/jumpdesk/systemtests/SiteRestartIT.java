@@ -1,0 +1,99 @@
+package org.jumpdesk.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.jumpdesk.installers.control.InstallerKeys;
+import org.jumpdesk.launcher.WildFlyProcess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A site restart as operators do it: agents lose their connections, come back on their own once the site
+ * is up again, and none registers a second time. Runs its own WildFly (from the provisioned server, with
+ * the built EAR, port offset 200) so the test can stop and start it.
+ */
+class SiteRestartIT {
+
+    private static final int PORT_OFFSET = 200;
+    private static final int AGENTS = 3;
+    private static final Pattern ONLINE = Pattern.compile("data-online=\"true\"");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void everyAgentReconnectsAfterARestartAndNoneRegistersTwice() throws Exception {
+        URI site = URI.create("http://localhost:" + (8080 + PORT_OFFSET) + "/");
+        URI agentEndpoint = URI.create("ws://localhost:" + (8080 + PORT_OFFSET) + "/agent");
+        WildFlyProcess wildfly = startSite();
+        List<AgentProcess> agents = new ArrayList<>();
+        try {
+            String representative = TestSite.createRepresentative("s3cret-password");
+            String key = TestSite.createInstaller("user:" + representative);
+            for (int i = 0; i < AGENTS; i++) {
+                agents.add(AgentProcess.start(agentEndpoint, work.resolve("machine-" + i), "--installer-key", key));
+            }
+            for (AgentProcess agent : agents) {
+                agent.awaitClientId(Duration.ofSeconds(60));
+            }
+            ConsoleSession console = new ConsoleSession(site);
+            console.logIn("console/jump-clients.xhtml", representative, "s3cret-password");
+            awaitOnline(console, AGENTS, Duration.ofSeconds(60));
+
+            wildfly.stop();
+            wildfly = startSite();
+
+            ConsoleSession afterRestart = new ConsoleSession(site);
+            afterRestart.logIn("console/jump-clients.xhtml", representative, "s3cret-password");
+            awaitOnline(afterRestart, AGENTS, Duration.ofSeconds(120));
+            assertThat(TestSite.count(
+                            "SELECT COUNT(*) FROM jump_client WHERE installer_id = (SELECT id FROM installer WHERE key_hash = ?)",
+                            InstallerKeys.hash(key)))
+                    .as("no client registered twice")
+                    .isEqualTo(AGENTS);
+        } finally {
+            for (AgentProcess agent : agents) {
+                agent.close();
+            }
+            wildfly.stop();
+        }
+    }
+
+    private WildFlyProcess startSite() throws Exception {
+        WildFlyProcess wildfly = WildFlyProcess.start(
+                Path.of(System.getProperty("jboss.home")),
+                Path.of(System.getProperty("jumpdesk.ear")),
+                work.resolve("wildfly"),
+                Map.of("JUMPDESK_NODE_ID", "restart-test"),
+                List.of("-Djboss.socket.binding.port-offset=" + PORT_OFFSET));
+        URI probe = URI.create("http://localhost:" + (8080 + PORT_OFFSET) + "/login.xhtml");
+        assertThat(wildfly.awaitReady(probe, Duration.ofMinutes(3)))
+                .as("site up; log in " + wildfly.log())
+                .isTrue();
+        return wildfly;
+    }
+
+    private static void awaitOnline(ConsoleSession console, int expected, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        long online = 0;
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> page = console.get("console/jump-clients.xhtml");
+            online = ONLINE.matcher(page.body()).results().count();
+            if (online == expected) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+        assertThat(online).as("agents online after " + timeout).isEqualTo(expected);
+    }
+}
