@@ -18,13 +18,26 @@ public final class JumpClientMain {
 
     private JumpClientMain() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
+        if (args.length > 0 && LocalControl.COMMANDS.contains(args[0])) {
+            Path stateDirectory = args.length == 3 && args[1].equals("--state-dir")
+                    ? Path.of(args[2])
+                    : Path.of(System.getProperty("user.home"), ".jumpdesk-agent");
+            System.exit(new LocalControl(stateDirectory).run(args[0], System.out));
+            return;
+        }
         AgentOptions options;
         try {
             options = AgentOptions.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("jump-client: " + e.getMessage());
             System.err.println(AgentOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        LocalControl control = new LocalControl(options.stateDirectory());
+        if (!control.lockForThisProcess()) {
+            System.err.println("jump-client: another Jump Client already runs with " + options.stateDirectory());
             System.exit(2);
             return;
         }
@@ -41,7 +54,8 @@ public final class JumpClientMain {
             thread.setDaemon(false);
             return thread;
         });
-        new SiteConnection(options, identity, scheduler, (code, why) -> refused(options, identity, code, why)).start();
+        new SiteConnection(options, identity, control, scheduler, (code, why) -> refused(options, identity, code, why))
+                .start();
     }
 
     /**

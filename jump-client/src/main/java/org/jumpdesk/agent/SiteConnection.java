@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,7 @@ import java.util.logging.Logger;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
 import org.glassfish.tyrus.client.SslEngineConfigurator;
+import org.jumpdesk.protocol.Availability;
 import org.jumpdesk.protocol.Challenge;
 import org.jumpdesk.protocol.Heartbeat;
 import org.jumpdesk.protocol.MalformedMessageException;
@@ -64,15 +66,21 @@ final class SiteConnection extends Endpoint {
     /** Passive mode: seconds until the next check-in; 0 while active. */
     private volatile int checkInAgainSeconds;
 
+    private final LocalControl control;
+    private String mode;
+    private boolean reportedDisabled;
+
     SiteConnection(
             AgentOptions options,
             AgentIdentity identity,
+            LocalControl control,
             ScheduledExecutorService scheduler,
             BiConsumer<Integer, String> refused) {
         this.options = options;
         this.refused = refused;
         this.identity = identity;
         this.scheduler = scheduler;
+        this.control = control;
     }
 
     void start() {
@@ -155,6 +163,8 @@ final class SiteConnection extends Endpoint {
                 return;
             }
             checkInAgainSeconds = 0;
+            mode = welcome.mode();
+            reportAvailability(session, true);
             scheduleHeartbeats(session, welcome.heartbeatSeconds(), welcome.statisticsSeconds());
         }
     }
@@ -163,7 +173,10 @@ final class SiteConnection extends Endpoint {
         cancelHeartbeats();
         String heartbeat = CODEC.encode(new Heartbeat());
         heartbeats = scheduler.scheduleAtFixedRate(
-                () -> session.getAsyncRemote().sendText(heartbeat),
+                () -> {
+                    session.getAsyncRemote().sendText(heartbeat);
+                    reportAvailability(session, false);
+                },
                 heartbeatSeconds,
                 heartbeatSeconds,
                 TimeUnit.SECONDS);
@@ -177,6 +190,11 @@ final class SiteConnection extends Endpoint {
     @Override
     public void onClose(Session session, CloseReason reason) {
         cancelHeartbeats();
+        control.writeStatus(
+                String.valueOf(connectedTo),
+                identity.clientId().map(UUID::toString).orElse(null),
+                mode,
+                false);
         int code = reason.getCloseCode().getCode();
         String why = "the site closed the connection (" + code + " " + reason.getReasonPhrase() + ")";
         if (FINAL_REFUSALS.contains(code)) {
@@ -200,6 +218,23 @@ final class SiteConnection extends Endpoint {
     @Override
     public void onError(Session session, Throwable failure) {
         LOG.log(Level.FINE, "connection error", failure);
+    }
+
+    /**
+     * Tells the site when the local user disabled or enabled sessions (checked at every heartbeat), and
+     * refreshes the status file that the {@code status} command reads.
+     */
+    private void reportAvailability(Session session, boolean always) {
+        boolean disabled = control.disabled();
+        if (always ? disabled : disabled != reportedDisabled) {
+            session.getAsyncRemote().sendText(CODEC.encode(new Availability(disabled)));
+        }
+        reportedDisabled = disabled;
+        control.writeStatus(
+                String.valueOf(connectedTo),
+                identity.clientId().map(UUID::toString).orElse(null),
+                mode,
+                true);
     }
 
     /** The wait a busy site asks for: close 1013 with {@code retry-after=<seconds>}. */

@@ -50,6 +50,8 @@ public final class MessageCodec {
                     .add("statisticsSeconds", welcome.statisticsSeconds())
                     .add("mode", welcome.mode())
                     .add("checkInSeconds", welcome.checkInSeconds());
+        } else if (message instanceof Availability availability) {
+            json.add("disabled", availability.disabled());
         } else if (message instanceof Statistics statistics) {
             addIfPresent(json, "consoleUser", statistics.consoleUser());
             addIfPresent(json, "privateIps", statistics.privateIps());
@@ -110,6 +112,7 @@ public final class MessageCodec {
                         optionalLong(json, "diskTotalBytes"));
                 case HEARTBEAT -> new Heartbeat();
                 case UNINSTALLING -> new Uninstalling();
+                case AVAILABILITY -> new Availability(bool(json, "disabled"));
             };
         } catch (IllegalArgumentException e) {
             throw new MalformedMessageException(typeName + ": " + e.getMessage(), e);
@@ -181,6 +184,17 @@ public final class MessageCodec {
     private static Double optionalDouble(JsonObject json, String member) {
         JsonNumber number = optionalNumber(json, member);
         return number == null ? null : number.doubleValue();
+    }
+
+    private static boolean bool(JsonObject json, String member) {
+        JsonValue value = json.get(member);
+        if (value != null && value.getValueType() == JsonValue.ValueType.TRUE) {
+            return true;
+        }
+        if (value != null && value.getValueType() == JsonValue.ValueType.FALSE) {
+            return false;
+        }
+        throw new MalformedMessageException("member '" + member + "' must be true or false");
     }
 
     private static int integer(JsonObject json, String member) {

@@ -12,6 +12,7 @@ public enum MessageType {
     WELCOME("welcome", Sender.SITE),
     HEARTBEAT("heartbeat", Sender.AGENT),
     STATISTICS("statistics", Sender.AGENT),
+    AVAILABILITY("availability", Sender.AGENT),
     UNINSTALLING("uninstalling", Sender.AGENT);
 
     /** Which end of the connection may send a message type. */

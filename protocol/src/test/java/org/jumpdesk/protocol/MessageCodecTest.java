@@ -66,6 +66,14 @@ class MessageCodecTest {
     }
 
     @Test
+    void availabilitySurvivesTheRoundTripAndMustBeABoolean() {
+        assertThat(codec.decode(codec.encode(new Availability(true)))).isEqualTo(new Availability(true));
+        assertThat(codec.decode(codec.encode(new Availability(false)))).isEqualTo(new Availability(false));
+        assertThatThrownBy(() -> codec.decode("{\"type\":\"availability\",\"disabled\":\"yes\"}"))
+                .hasMessageContaining("disabled");
+    }
+
+    @Test
     void unknownMembersAreIgnoredSoNewerPeersCanAddThem() {
         assertThat(codec.decode("{\"type\":\"heartbeat\",\"addedLater\":1}")).isEqualTo(new Heartbeat());
     }

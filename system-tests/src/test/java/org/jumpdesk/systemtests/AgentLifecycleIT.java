@@ -139,6 +139,41 @@ class AgentLifecycleIT {
     }
 
     @Test
+    void theMachinesUserDisablesAndEnablesSessionsLocallyAndTheSiteKnows() throws Exception {
+        settings.change(Fixtures.ADMIN, withIntervals(1, originalSettings.passiveCheckInSeconds()));
+        ConsoleSession console = new ConsoleSession(TestSite.httpUrl());
+        console.logIn("console/jump-clients.xhtml", manager.name(), PASSWORD);
+        try (AgentProcess agent = AgentProcess.start(TestSite.agentUrl(), machine, "--installer-key", installerKey)) {
+            agent.awaitClientId(Duration.ofSeconds(30));
+            awaitTrue(() -> page(console).contains("data-online=\"true\""), "online");
+            assertThat(page(console)).contains("data-disabled=\"false\"");
+
+            assertThat(AgentProcess.command(machine, "disable").exitCode()).isZero();
+            try {
+                awaitTrue(() -> page(console).contains("data-disabled=\"true\""), "shown disabled");
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\nagent: " + agent.output(), e);
+            }
+            awaitTrue(() -> status().output().contains("sessions: disabled by the user"), "status says disabled");
+            AgentProcess.CommandResult status = status();
+            assertThat(status.exitCode()).isZero();
+            assertThat(status.output()).contains("connected to " + TestSite.agentUrl());
+
+            assertThat(AgentProcess.command(machine, "enable").exitCode()).isZero();
+            awaitTrue(() -> page(console).contains("data-disabled=\"false\""), "shown enabled again");
+        }
+        awaitTrue(() -> status().exitCode() == 3, "status reports not connected once the agent is gone");
+    }
+
+    private AgentProcess.CommandResult status() {
+        try {
+            return AgentProcess.command(machine, "status");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aClientDeletedInTheConsoleRemovesItselfFromItsMachine() throws Exception {
         try (AgentProcess agent = AgentProcess.start(TestSite.agentUrl(), machine, "--installer-key", installerKey)) {
             UUID id = agent.awaitClientId(Duration.ofSeconds(30));

@@ -49,6 +49,29 @@ final class AgentProcess implements AutoCloseable {
         return new AgentProcess(process, stateDirectory, output);
     }
 
+    /** Runs one of the agent's local commands ({@code disable}, {@code enable}, {@code status}) to its end. */
+    static CommandResult command(Path workDirectory, String command) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(
+                        java,
+                        "-jar",
+                        System.getProperty("jumpdesk.agent.jar"),
+                        command,
+                        "--state-dir",
+                        workDirectory.resolve("state").toString())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("'" + command + "' did not finish: " + output);
+        }
+        return new CommandResult(process.exitValue(), output);
+    }
+
+    /** What a local command printed and its exit code. */
+    record CommandResult(int exitCode, String output) {}
+
     /** The client id the site gave the agent at registration, once it has. */
     UUID awaitClientId(Duration timeout) throws IOException, InterruptedException {
         Path file = stateDirectory.resolve("client-id");

@@ -44,6 +44,11 @@ public class JumpClientList {
         return presence.online(client.id());
     }
 
+    /** Whether the machine's user has disabled sessions (known while the agent is connected). */
+    public boolean disabled(JumpClientSummary client) {
+        return presence.disabled(client.id());
+    }
+
     public long getTotal() {
         return total;
     }

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jumpdesk.protocol.AgentAuthentication;
+import org.jumpdesk.protocol.Availability;
 import org.jumpdesk.protocol.Challenge;
 import org.jumpdesk.protocol.Heartbeat;
 import org.jumpdesk.protocol.Hello;
@@ -107,6 +108,8 @@ public class AgentEndpoint {
             presence.heard(clientId, Instant.now());
             if (message instanceof Heartbeat) {
                 LOG.finest(() -> "heartbeat from " + clientId);
+            } else if (message instanceof Availability availability) {
+                presence.availability(clientId, availability.disabled());
             } else if (message instanceof Statistics statistics) {
                 refusing(session, () -> directory.statistics(clientId, statistics));
             } else if (message instanceof Uninstalling) {

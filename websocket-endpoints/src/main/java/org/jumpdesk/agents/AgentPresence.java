@@ -28,6 +28,7 @@ public class AgentPresence {
 
         private final Session session;
         private volatile Instant lastHeard;
+        private volatile boolean disabled;
 
         private Connection(Session session, Instant lastHeard) {
             this.session = session;
@@ -60,6 +61,20 @@ public class AgentPresence {
 
     public boolean online(UUID clientId) {
         return connections.containsKey(clientId);
+    }
+
+    /** The remote user allowed or refused sessions (the agent's local disable / enable). */
+    public void availability(UUID clientId, boolean disabled) {
+        Connection connection = connections.get(clientId);
+        if (connection != null) {
+            connection.disabled = disabled;
+        }
+    }
+
+    /** Whether the connected agent's user has disabled it; jumps to it are refused with DISABLED_BY_USER. */
+    public boolean disabled(UUID clientId) {
+        Connection connection = connections.get(clientId);
+        return connection != null && connection.disabled;
     }
 
     /** When each connected client was last heard from, for the batched last-contact write. */

@@ -200,6 +200,30 @@ class AgentEndpointTest {
     }
 
     @Test
+    void anAgentDisabledByItsUserIsKnownAsDisabledUntilEnabled() throws Exception {
+        UUID id = UUID.randomUUID();
+        try (Connection agent = connect()) {
+            agent.send(CODEC.encode(new Hello(id, "h", "o", "1", "c2ln")));
+            agent.nextMessage();
+
+            agent.send("{\"type\":\"availability\",\"disabled\":true}");
+            java.time.Instant deadline = java.time.Instant.now().plusSeconds(10);
+            while (!InProcessAgentEndpoints.presence.disabled(id)
+                    && java.time.Instant.now().isBefore(deadline)) {
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+            assertThat(InProcessAgentEndpoints.presence.disabled(id)).isTrue();
+
+            agent.send("{\"type\":\"availability\",\"disabled\":false}");
+            while (InProcessAgentEndpoints.presence.disabled(id)
+                    && java.time.Instant.now().isBefore(deadline)) {
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+            assertThat(InProcessAgentEndpoints.presence.disabled(id)).isFalse();
+        }
+    }
+
+    @Test
     void aSilentAgentIsDisconnectedAndOffline() throws Exception {
         UUID id = UUID.randomUUID();
         try (Connection agent = connect()) {
