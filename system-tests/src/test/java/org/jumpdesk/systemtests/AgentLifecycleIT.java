@@ -16,7 +16,6 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jumpdesk.jumpclients.boundary.JumpClients;
 import org.jumpdesk.jumpclients.entity.JumpClientMode;
 import org.jumpdesk.jumpclients.entity.JumpClientState;
-import org.jumpdesk.jumpgroups.entity.JumpGroupRole;
 import org.jumpdesk.settings.boundary.ClientSettingsValues;
 import org.jumpdesk.settings.boundary.Settings;
 import org.jumpdesk.shared.Actor;
@@ -61,10 +60,9 @@ class AgentLifecycleIT {
 
     @BeforeEach
     void aManagerAndAnInstaller() {
-        fixtures.generousLicense();
-        group = fixtures.sharedGroup();
-        manager = fixtures.user();
-        fixtures.member(group, manager, JumpGroupRole.MANAGE);
+        Fixtures.ManagedGroup managed = fixtures.managedGroup();
+        group = managed.group();
+        manager = managed.manager();
         installerKey = fixtures.installer(group, JumpClientMode.ACTIVE);
         originalSettings = settings.current();
     }

@@ -113,6 +113,18 @@ public class Fixtures {
         return jumpGroups.createShared(ADMIN, unique("group")).name();
     }
 
+    /** A new shared group and a new user who manages it. */
+    public record ManagedGroup(String group, Actor manager) {}
+
+    /** Room in the license, a new shared group and its manager: what most tests start from. */
+    public ManagedGroup managedGroup() {
+        generousLicense();
+        String group = sharedGroup();
+        Actor manager = user();
+        member(group, manager, JumpGroupRole.MANAGE);
+        return new ManagedGroup(group, manager);
+    }
+
     public void member(String group, Actor user, JumpGroupRole role) {
         jumpGroups.setMember(ADMIN, group, user.name(), role);
     }

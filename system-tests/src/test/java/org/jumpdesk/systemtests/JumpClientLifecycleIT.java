@@ -68,10 +68,9 @@ class JumpClientLifecycleIT {
 
     @BeforeEach
     void groupWithAManager() {
-        fixtures.generousLicense();
-        group = fixtures.sharedGroup();
-        manager = fixtures.user();
-        fixtures.member(group, manager, JumpGroupRole.MANAGE);
+        Fixtures.ManagedGroup managed = fixtures.managedGroup();
+        group = managed.group();
+        manager = managed.manager();
     }
 
     @Test

@@ -13,7 +13,6 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jumpdesk.jumpclients.boundary.JumpClientSummary;
 import org.jumpdesk.jumpclients.boundary.JumpClients;
 import org.jumpdesk.jumpclients.entity.JumpClientMode;
-import org.jumpdesk.jumpgroups.entity.JumpGroupRole;
 import org.jumpdesk.shared.Actor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,11 +41,9 @@ class OfflineLimitIT {
 
     @BeforeEach
     void aManagedGroup() {
-        fixtures.generousLicense();
-        String group = fixtures.sharedGroup();
-        manager = fixtures.user();
-        fixtures.member(group, manager, JumpGroupRole.MANAGE);
-        key = fixtures.installer(group, JumpClientMode.ACTIVE);
+        Fixtures.ManagedGroup managed = fixtures.managedGroup();
+        manager = managed.manager();
+        key = fixtures.installer(managed.group(), JumpClientMode.ACTIVE);
     }
 
     @Test

@@ -23,7 +23,6 @@ import org.jumpdesk.jumpclients.boundary.JumpClientProperties;
 import org.jumpdesk.jumpclients.boundary.JumpClients;
 import org.jumpdesk.jumpclients.entity.AgentDescription;
 import org.jumpdesk.jumpclients.entity.JumpClientMode;
-import org.jumpdesk.jumpgroups.entity.JumpGroupRole;
 import org.jumpdesk.shared.Actor;
 import org.jumpdesk.shared.JumpDeskException;
 import org.junit.jupiter.api.AfterEach;
@@ -57,10 +56,9 @@ class QuotaRaceIT {
 
     @BeforeEach
     void groupWithAManager() {
-        fixtures.generousLicense();
-        group = fixtures.sharedGroup();
-        manager = fixtures.user();
-        fixtures.member(group, manager, JumpGroupRole.MANAGE);
+        Fixtures.ManagedGroup managed = fixtures.managedGroup();
+        group = managed.group();
+        manager = managed.manager();
     }
 
     @AfterEach
