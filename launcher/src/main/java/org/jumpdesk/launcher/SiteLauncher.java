@@ -25,6 +25,9 @@ public final class SiteLauncher {
     static final int DEFAULT_EMBEDDED_PORT = 15432;
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
+    /** The exit code once stopped: 0 for a stop on request, set by main when something failed. */
+    private static volatile int exitCode;
+
     private SiteLauncher() {}
 
     public static void main(String[] args) throws Exception {
@@ -71,6 +74,7 @@ public final class SiteLauncher {
         URI local = URI.create("http://localhost:" + (8080 + offset) + "/login.xhtml");
         if (!wildfly.awaitReady(local, START_TIMEOUT)) {
             out.println("JumpDesk did not start. See the server log: " + wildfly.log());
+            exitCode = 1;
             System.exit(1);
         }
         out.println();
@@ -88,6 +92,7 @@ public final class SiteLauncher {
         int exit = wildfly.waitFor();
         if (exit != 0) {
             out.println("WildFly stopped with exit code " + exit + ". See " + wildfly.log());
+            exitCode = exit;
         }
     }
 
@@ -101,6 +106,10 @@ public final class SiteLauncher {
         if (database != null) {
             database.close();
         }
+        out.println("JumpDesk stopped.");
+        // Being asked to stop is a normal end (exit 0, so the build running us reports no failure);
+        // a failure keeps the code main chose.
+        Runtime.getRuntime().halt(exitCode);
     }
 
     private static Map<String, String> options(String[] args) throws IOException {
