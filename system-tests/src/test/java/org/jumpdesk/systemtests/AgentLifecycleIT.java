@@ -74,8 +74,7 @@ class AgentLifecycleIT {
 
     @Test
     void aNewAgentRegistersBecomesActiveAndOnlineAndIsOfflineAtOnceWhenKilled() throws Exception {
-        ConsoleSession console = new ConsoleSession(TestSite.httpUrl());
-        console.logIn("console/jump-clients.xhtml", manager.name(), PASSWORD);
+        ConsoleSession console = managersConsole();
         UUID id;
         try (AgentProcess agent = AgentProcess.start(TestSite.agentUrl(), machine, "--installer-key", installerKey)) {
             id = agent.awaitClientId(Duration.ofSeconds(30));
@@ -97,8 +96,7 @@ class AgentLifecycleIT {
     @Test
     void anAgentThatStopsSendingIsOfflineAfterThreeMissedHeartbeats() throws Exception {
         settings.change(Fixtures.ADMIN, withIntervals(1, originalSettings.passiveCheckInSeconds()));
-        ConsoleSession console = new ConsoleSession(TestSite.httpUrl());
-        console.logIn("console/jump-clients.xhtml", manager.name(), PASSWORD);
+        ConsoleSession console = managersConsole();
         try (AgentProcess agent = AgentProcess.start(TestSite.agentUrl(), machine, "--installer-key", installerKey)) {
             agent.awaitClientId(Duration.ofSeconds(30));
             awaitTrue(() -> page(console).contains("data-online=\"true\""), "shown online");
@@ -117,8 +115,7 @@ class AgentLifecycleIT {
     void aPassiveClientChecksInAtItsIntervalAndPicksUpASwitchToActive() throws Exception {
         settings.change(Fixtures.ADMIN, withIntervals(originalSettings.heartbeatSeconds(), 1));
         String passiveKey = fixtures.installer(group, JumpClientMode.PASSIVE);
-        ConsoleSession console = new ConsoleSession(TestSite.httpUrl());
-        console.logIn("console/jump-clients.xhtml", manager.name(), PASSWORD);
+        ConsoleSession console = managersConsole();
         try (AgentProcess agent = AgentProcess.start(TestSite.agentUrl(), machine, "--installer-key", passiveKey)) {
             UUID id = agent.awaitClientId(Duration.ofSeconds(30));
             awaitTrue(() -> jumpClients.details(manager, id).state() == JumpClientState.PASSIVE, "PASSIVE");
@@ -139,8 +136,7 @@ class AgentLifecycleIT {
     @Test
     void theMachinesUserDisablesAndEnablesSessionsLocallyAndTheSiteKnows() throws Exception {
         settings.change(Fixtures.ADMIN, withIntervals(1, originalSettings.passiveCheckInSeconds()));
-        ConsoleSession console = new ConsoleSession(TestSite.httpUrl());
-        console.logIn("console/jump-clients.xhtml", manager.name(), PASSWORD);
+        ConsoleSession console = managersConsole();
         try (AgentProcess agent = AgentProcess.start(TestSite.agentUrl(), machine, "--installer-key", installerKey)) {
             agent.awaitClientId(Duration.ofSeconds(30));
             awaitTrue(() -> page(console).contains("data-online=\"true\""), "online");
@@ -215,6 +211,13 @@ class AgentLifecycleIT {
                 v.reconnectsPerSecond(),
                 v.maxConcurrentUpgrades(),
                 v.sessionIdleTimeoutMinutes());
+    }
+
+    /** The console, logged in as the group's manager. */
+    private ConsoleSession managersConsole() throws Exception {
+        ConsoleSession console = new ConsoleSession(TestSite.httpUrl());
+        console.logIn("console/jump-clients.xhtml", manager.name(), PASSWORD);
+        return console;
     }
 
     private static String page(ConsoleSession console) {
