@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
 import java.util.Set;
@@ -30,6 +31,7 @@ final class LocalControl {
     private static final String DISABLED_FILE = "disabled";
     private static final String STATUS_FILE = "status.properties";
     private static final String LOCK_FILE = "agent.lock";
+    private static final String LAST_CONTACT_FILE = "last-contact";
 
     private final Path stateDirectory;
     /** Held for the life of the running agent; a field so that it is not collected and released. */
@@ -68,6 +70,36 @@ final class LocalControl {
             return lock == null;
         } catch (OverlappingFileLockException e) {
             return true;
+        }
+    }
+
+    /** Remembers a successful contact and the offline limit the site gave with it. */
+    void contacted(Instant at, int offlineLimitDays) {
+        try {
+            Path temporary = stateDirectory.resolve(LAST_CONTACT_FILE + ".new");
+            Files.writeString(temporary, at + " " + offlineLimitDays, StandardCharsets.US_ASCII);
+            Files.move(temporary, stateDirectory.resolve(LAST_CONTACT_FILE), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + stateDirectory, e);
+        }
+    }
+
+    /**
+     * Whether the site has not been reached for longer than its offline limit, after which the site has
+     * uninstalled this client too and the agent must remove itself. False before the first contact.
+     */
+    boolean offlineLimitPassed(Instant now) {
+        Path file = stateDirectory.resolve(LAST_CONTACT_FILE);
+        try {
+            if (!Files.exists(file)) {
+                return false;
+            }
+            String[] parts =
+                    Files.readString(file, StandardCharsets.US_ASCII).trim().split(" ");
+            Instant last = Instant.parse(parts[0]);
+            return last.plus(Duration.ofDays(Integer.parseInt(parts[1]))).isBefore(now);
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -10,6 +10,7 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -49,6 +50,13 @@ final class SiteConnection extends Endpoint {
      * deleted (4404) or uninstalled (4410), or the agent sent what the site cannot accept (1007, 1008).
      */
     private static final Set<Integer> FINAL_REFUSALS = Set.of(4403, 4404, 4410, 1007, 1008);
+
+    /**
+     * Not a close code but the agent's own verdict: out of reach of the site for longer than the offline
+     * limit, after which the site has uninstalled the client, so the agent removes itself (treated like
+     * 4410).
+     */
+    static final int OFFLINE_LIMIT_PASSED = 4410;
 
     private final AgentOptions options;
     private final BiConsumer<Integer, String> refused;
@@ -115,6 +123,10 @@ final class SiteConnection extends Endpoint {
                         .append(rootMessage(e));
             }
         }
+        if (control.offlineLimitPassed(Instant.now())) {
+            refused.accept(OFFLINE_LIMIT_PASSED, "the site has not been reachable for longer than its offline limit");
+            return;
+        }
         retryLater("cannot reach the site (" + failures + ")");
     }
 
@@ -151,6 +163,7 @@ final class SiteConnection extends Endpoint {
             session.getAsyncRemote().sendText(CODEC.encode(identity.hello(nonce)));
         } else if (message instanceof Welcome welcome) {
             backoff.reset();
+            control.contacted(Instant.now(), welcome.offlineLimitDays());
             LOG.info(() -> "Connected to " + connectedTo + " as Jump Client " + welcome.clientId());
             if (options.uninstall()) {
                 session.getAsyncRemote().sendText(CODEC.encode(new Uninstalling()));

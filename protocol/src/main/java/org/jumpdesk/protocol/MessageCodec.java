@@ -49,7 +49,8 @@ public final class MessageCodec {
                     .add("heartbeatSeconds", welcome.heartbeatSeconds())
                     .add("statisticsSeconds", welcome.statisticsSeconds())
                     .add("mode", welcome.mode())
-                    .add("checkInSeconds", welcome.checkInSeconds());
+                    .add("checkInSeconds", welcome.checkInSeconds())
+                    .add("offlineLimitDays", welcome.offlineLimitDays());
         } else if (message instanceof Availability availability) {
             json.add("disabled", availability.disabled());
         } else if (message instanceof Statistics statistics) {
@@ -100,7 +101,8 @@ public final class MessageCodec {
                         integer(json, "heartbeatSeconds"),
                         integer(json, "statisticsSeconds"),
                         string(json, "mode"),
-                        integer(json, "checkInSeconds"));
+                        integer(json, "checkInSeconds"),
+                        integer(json, "offlineLimitDays"));
                 case STATISTICS -> new Statistics(
                         optionalString(json, "consoleUser"),
                         optionalString(json, "privateIps"),

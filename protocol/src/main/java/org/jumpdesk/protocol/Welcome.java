@@ -11,8 +11,15 @@ import java.util.UUID;
  * @param statisticsSeconds how often the agent reports {@link Statistics}
  * @param mode {@code ACTIVE}: stay connected; {@code PASSIVE}: report, disconnect, check in again later
  * @param checkInSeconds for a passive client, when to check in next
+ * @param offlineLimitDays after this long without reaching the site the agent uninstalls itself
  */
-public record Welcome(UUID clientId, int heartbeatSeconds, int statisticsSeconds, String mode, int checkInSeconds)
+public record Welcome(
+        UUID clientId,
+        int heartbeatSeconds,
+        int statisticsSeconds,
+        String mode,
+        int checkInSeconds,
+        int offlineLimitDays)
         implements Message {
 
     public static final String ACTIVE = "ACTIVE";
@@ -28,6 +35,9 @@ public record Welcome(UUID clientId, int heartbeatSeconds, int statisticsSeconds
         }
         if (checkInSeconds < 1) {
             throw new IllegalArgumentException("checkInSeconds must be at least 1, was " + checkInSeconds);
+        }
+        if (offlineLimitDays < 1) {
+            throw new IllegalArgumentException("offlineLimitDays must be at least 1, was " + offlineLimitDays);
         }
         if (statisticsSeconds < 1) {
             throw new IllegalArgumentException("statisticsSeconds must be at least 1, was " + statisticsSeconds);

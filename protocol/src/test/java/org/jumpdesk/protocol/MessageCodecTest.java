@@ -28,7 +28,7 @@ class MessageCodecTest {
 
     @Test
     void welcomeAndHeartbeatSurviveTheRoundTrip() {
-        Welcome welcome = new Welcome(UUID.randomUUID(), 30, 300, "ACTIVE", 60);
+        Welcome welcome = new Welcome(UUID.randomUUID(), 30, 300, "ACTIVE", 60, 180);
 
         assertThat(codec.decode(codec.encode(welcome))).isEqualTo(welcome);
         assertThat(codec.decode(codec.encode(new Heartbeat()))).isEqualTo(new Heartbeat());
@@ -95,7 +95,7 @@ class MessageCodecTest {
         assertThatThrownBy(
                         () -> codec.decode(
                                 "{\"type\":\"welcome\",\"clientId\":\"" + UUID.randomUUID()
-                                        + "\",\"heartbeatSeconds\":0,\"statisticsSeconds\":300,\"mode\":\"ACTIVE\",\"checkInSeconds\":60}"))
+                                        + "\",\"heartbeatSeconds\":0,\"statisticsSeconds\":300,\"mode\":\"ACTIVE\",\"checkInSeconds\":60,\"offlineLimitDays\":180}"))
                 .hasMessageContaining("heartbeatSeconds");
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -164,6 +166,23 @@ class AgentLifecycleIT {
             return AgentProcess.command(machine, "status");
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void anAgentCutOffFromItsSiteForLongerThanTheOfflineLimitRemovesItself() throws Exception {
+        try (AgentProcess agent = AgentProcess.start(TestSite.agentUrl(), machine, "--installer-key", installerKey)) {
+            agent.awaitClientId(Duration.ofSeconds(30));
+            agent.awaitOutput("Connected to", Duration.ofSeconds(30));
+        }
+        Path lastContact = machine.resolve("state").resolve("last-contact");
+        assertThat(Files.readString(lastContact)).endsWith(" 180");
+        Files.writeString(lastContact, Instant.now().minus(Duration.ofDays(181)) + " 180");
+
+        try (AgentProcess cutOff = AgentProcess.start(URI.create("ws://localhost:1/agent"), machine)) {
+            assertThat(cutOff.awaitExit(Duration.ofSeconds(30))).isEqualTo(3);
+            assertThat(cutOff.output()).contains("offline limit");
+            assertThat(cutOff.stateDirectory()).doesNotExist();
         }
     }
 

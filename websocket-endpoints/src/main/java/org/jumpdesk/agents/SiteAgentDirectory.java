@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolationException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -60,7 +61,9 @@ public class SiteAgentDirectory implements AgentDirectory {
                 current.heartbeatSeconds(),
                 current.statisticsSeconds(),
                 client.mode().name(),
-                current.passiveCheckInSeconds());
+                current.passiveCheckInSeconds(),
+                (int) Duration.between(client.lastContactAt(), client.removalDue())
+                        .toDays());
     }
 
     @Override

@@ -90,7 +90,7 @@ class AgentEndpointTest {
                     throw JumpDeskStatus.JC_NOT_FOUND.exception("no Jump Client " + hello.clientId());
                 }
                 recordedHellos.add(hello);
-                return new Welcome(hello.clientId(), 30, 300, "ACTIVE", 60);
+                return new Welcome(hello.clientId(), 30, 300, "ACTIVE", 60, 180);
             }
         };
     }
@@ -105,7 +105,7 @@ class AgentEndpointTest {
             agent.send(CODEC.encode(new Hello(registered.clientId(), "nuevo-pc", "Linux 6.1", "0.1.0", "c2ln")));
 
             assertThat(CODEC.decode(agent.nextMessage()))
-                    .isEqualTo(new Welcome(registered.clientId(), 30, 300, "ACTIVE", 60));
+                    .isEqualTo(new Welcome(registered.clientId(), 30, 300, "ACTIVE", 60, 180));
             assertThat(recordedRegistrations).containsExactly(registration);
         }
     }
@@ -164,7 +164,7 @@ class AgentEndpointTest {
             agent.send(CODEC.encode(hello));
 
             assertThat(CODEC.decode(agent.nextMessage()))
-                    .isEqualTo(new Welcome(hello.clientId(), 30, 300, "ACTIVE", 60));
+                    .isEqualTo(new Welcome(hello.clientId(), 30, 300, "ACTIVE", 60, 180));
             assertThat(recordedHellos).containsExactly(hello);
         }
     }
@@ -328,7 +328,7 @@ class AgentEndpointTest {
     @Test
     void aSiteMessageFromAnAgentCloses1008() throws Exception {
         try (Connection agent = connect()) {
-            agent.send(CODEC.encode(new Welcome(UUID.randomUUID(), 30, 300, "ACTIVE", 60)));
+            agent.send(CODEC.encode(new Welcome(UUID.randomUUID(), 30, 300, "ACTIVE", 60, 180)));
 
             assertThat(agent.closeReason().getCloseCode().getCode()).isEqualTo(1008);
         }
