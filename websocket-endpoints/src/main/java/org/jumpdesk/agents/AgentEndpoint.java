@@ -147,8 +147,9 @@ public class AgentEndpoint {
             close(session, CloseCodes.VIOLATED_POLICY, "'hello' was already sent on this connection");
             return;
         }
-        clientId = hello.clientId();
         Welcome welcome = directory.agentConnected(hello, nonce);
+        // Only an authenticated hello makes this connection the client's.
+        clientId = hello.clientId();
         presence.connected(clientId, session, Instant.now());
         session.getAsyncRemote().sendText(CODEC.encode(welcome));
         LOG.fine(() -> "agent " + clientId + " connected from " + hello.hostname());
