@@ -36,7 +36,7 @@ public final class WildFlyProcess {
     public static WildFlyProcess start(
             Path serverHome, Path ear, Path baseDirectory, Map<String, String> environment, List<String> arguments)
             throws IOException {
-        deleteRecursively(baseDirectory);
+        Directories.deleteRecursively(baseDirectory);
         copyRecursively(serverHome.resolve("standalone"), baseDirectory);
         Files.createDirectories(baseDirectory.resolve("deployments"));
         Files.copy(
@@ -117,25 +117,6 @@ public final class WildFlyProcess {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
                 Files.copy(file, target.resolve(source.relativize(file)), StandardCopyOption.REPLACE_EXISTING);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                Files.delete(dir);
                 return FileVisitResult.CONTINUE;
             }
         });

@@ -25,7 +25,7 @@ final class Deployments {
     static EnterpriseArchive applicationWithTests(Class<?>... testClasses) {
         WebArchive tests = ShrinkWrap.create(WebArchive.class, "jumpdesk-tests.war")
                 .addClasses(testClasses)
-                .addClasses(Fixtures.class, RecordedChanges.class)
+                .addClasses(Fixtures.class, RecordedChanges.class, Statements.class)
                 .addAsLibrary(jarOf(org.assertj.core.api.Assertions.class))
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
         return application().addAsModule(Testable.archiveToTest(tests));

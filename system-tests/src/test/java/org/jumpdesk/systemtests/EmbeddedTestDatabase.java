@@ -2,10 +2,8 @@ package org.jumpdesk.systemtests;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import org.jumpdesk.launcher.Directories;
 import org.jumpdesk.launcher.EmbeddedDatabase;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
@@ -26,7 +24,11 @@ public class EmbeddedTestDatabase implements LauncherSessionListener {
             return;
         }
         Path directory = Path.of(System.getProperty("jumpdesk.test.embedded-db.directory"));
-        deleteRecursively(directory);
+        try {
+            Directories.deleteRecursively(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         database = EmbeddedDatabase.start(directory, Integer.parseInt(port));
     }
 
@@ -34,19 +36,6 @@ public class EmbeddedTestDatabase implements LauncherSessionListener {
     public void launcherSessionClosed(LauncherSession session) {
         if (database != null) {
             database.close();
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -121,13 +121,7 @@ final class TestSite {
     static long count(String sql, Object... parameters) throws SQLException {
         try (Connection connection = database();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (var result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
+            return Statements.count(statement, parameters);
         }
     }
 
@@ -140,10 +134,7 @@ final class TestSite {
 
     private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            if (statement.executeUpdate() != 1) {
+            if (Statements.bind(statement, parameters).executeUpdate() != 1) {
                 throw new IllegalStateException("expected one row changed by " + sql);
             }
         }
