@@ -20,11 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A site restart as operators do it: agents lose their connections, come back on their own once the site
  * is up again, and none registers a second time. Runs its own WildFly (from the provisioned server, with
- * the built EAR, port offset 200) so the test can stop and start it.
+ * the built EAR, 100 ports above the test server) so the test can stop and start it.
  */
 class SiteRestartIT {
 
-    private static final int PORT_OFFSET = 200;
+    // Above the shared test server, so several checkouts can run their suites side by side.
+    private static final int PORT_OFFSET = TestSite.portOffset() + 100;
     private static final int AGENTS = 3;
     private static final Pattern ONLINE = Pattern.compile("data-online=\"true\"");
 
