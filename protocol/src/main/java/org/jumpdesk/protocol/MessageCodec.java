@@ -37,7 +37,9 @@ public final class MessageCodec {
             addIfPresent(json, "tag", register.tag());
             addIfPresent(json, "comments", register.comments());
         } else if (message instanceof Registered registered) {
-            json.add("clientId", registered.clientId().toString()).add("mode", registered.mode());
+            json.add("clientId", registered.clientId().toString())
+                    .add("mode", registered.mode())
+                    .add("siteKey", registered.siteKey());
         } else if (message instanceof Hello hello) {
             json.add("clientId", hello.clientId().toString())
                     .add("hostname", hello.hostname())
@@ -50,7 +52,13 @@ public final class MessageCodec {
                     .add("statisticsSeconds", welcome.statisticsSeconds())
                     .add("mode", welcome.mode())
                     .add("checkInSeconds", welcome.checkInSeconds())
-                    .add("offlineLimitDays", welcome.offlineLimitDays());
+                    .add("offlineLimitDays", welcome.offlineLimitDays())
+                    .add("siteKey", welcome.siteKey());
+        } else if (message instanceof UpdateAvailable update) {
+            json.add("version", update.version())
+                    .add("sha256", update.sha256())
+                    .add("signature", update.signature())
+                    .add("path", update.path());
         } else if (message instanceof Availability availability) {
             json.add("disabled", availability.disabled());
         } else if (message instanceof Statistics statistics) {
@@ -89,7 +97,8 @@ public final class MessageCodec {
                         optionalString(json, "jumpGroup"),
                         optionalString(json, "tag"),
                         optionalString(json, "comments"));
-                case REGISTERED -> new Registered(uuid(json, "clientId"), string(json, "mode"));
+                case REGISTERED -> new Registered(
+                        uuid(json, "clientId"), string(json, "mode"), string(json, "siteKey"));
                 case HELLO -> new Hello(
                         uuid(json, "clientId"),
                         string(json, "hostname"),
@@ -102,7 +111,13 @@ public final class MessageCodec {
                         integer(json, "statisticsSeconds"),
                         string(json, "mode"),
                         integer(json, "checkInSeconds"),
-                        integer(json, "offlineLimitDays"));
+                        integer(json, "offlineLimitDays"),
+                        string(json, "siteKey"));
+                case UPDATE_AVAILABLE -> new UpdateAvailable(
+                        string(json, "version"),
+                        string(json, "sha256"),
+                        string(json, "signature"),
+                        string(json, "path"));
                 case STATISTICS -> new Statistics(
                         optionalString(json, "consoleUser"),
                         optionalString(json, "privateIps"),

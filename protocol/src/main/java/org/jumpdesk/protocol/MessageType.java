@@ -13,7 +13,8 @@ public enum MessageType {
     HEARTBEAT("heartbeat", Sender.AGENT),
     STATISTICS("statistics", Sender.AGENT),
     AVAILABILITY("availability", Sender.AGENT),
-    UNINSTALLING("uninstalling", Sender.AGENT);
+    UNINSTALLING("uninstalling", Sender.AGENT),
+    UPDATE_AVAILABLE("update-available", Sender.SITE);
 
     /** Which end of the connection may send a message type. */
     public enum Sender {

@@ -1,6 +1,8 @@
 package org.jumpdesk.agents;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -22,6 +24,9 @@ import org.jumpdesk.settings.boundary.Settings;
  * shutdown. Heartbeats themselves never touch the database.
  */
 @Singleton
+// The timers share nothing but the thread-safe presence; a slow run (the first one waits for the EJB
+// module to deploy) must not make the other timer time out on the singleton's lock.
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AgentHousekeeping {
 
