@@ -214,13 +214,7 @@ public class Fixtures {
      */
     public long eventuallyAtLeast(long expected, String sql, Object... parameters)
             throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        long count = count(sql, parameters);
-        while (count < expected && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            count = count(sql, parameters);
-        }
-        return count;
+        return Statements.eventuallyAtLeast(expected, () -> count(sql, parameters));
     }
 
     /** Polls until the condition holds, failing after 30 seconds with what was awaited. */
