@@ -1,6 +1,5 @@
 package org.jumpdesk.agent;
 
-import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
@@ -21,9 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.glassfish.tyrus.client.ClientManager;
-import org.glassfish.tyrus.client.ClientProperties;
-import org.glassfish.tyrus.client.SslEngineConfigurator;
 import org.jumpdesk.protocol.Availability;
 import org.jumpdesk.protocol.Challenge;
 import org.jumpdesk.protocol.Heartbeat;
@@ -31,6 +27,7 @@ import org.jumpdesk.protocol.MalformedMessageException;
 import org.jumpdesk.protocol.Message;
 import org.jumpdesk.protocol.MessageCodec;
 import org.jumpdesk.protocol.Registered;
+import org.jumpdesk.protocol.SessionOpen;
 import org.jumpdesk.protocol.Uninstalling;
 import org.jumpdesk.protocol.UpdateAvailable;
 import org.jumpdesk.protocol.Welcome;
@@ -64,8 +61,6 @@ final class SiteConnection extends Endpoint {
     private final BiConsumer<Integer, String> refused;
     private final AgentIdentity identity;
     private final ScheduledExecutorService scheduler;
-    /** A new client per attempt: Tyrus shuts a client's executors down when its connection closes. */
-    private ClientManager client;
 
     private final Random random = new Random();
     private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), random);
@@ -109,19 +104,7 @@ final class SiteConnection extends Endpoint {
         StringBuilder failures = new StringBuilder();
         for (URI site : options.sites()) {
             try {
-                client = ClientManager.createClient();
-                client.getProperties()
-                        .put(
-                                ClientProperties.HANDSHAKE_TIMEOUT,
-                                options.connectTimeout().toMillis());
-                if (site.getScheme().equalsIgnoreCase("wss")) {
-                    SslEngineConfigurator tls = new SslEngineConfigurator(
-                            PinnedCertificate.sslContext(options.certificateFingerprint()), true, false, false);
-                    tls.setHostVerificationEnabled(false);
-                    client.getProperties().put(ClientProperties.SSL_ENGINE_CONFIGURATOR, tls);
-                }
-                client.connectToServer(
-                        this, ClientEndpointConfig.Builder.create().build(), site);
+                SiteDialer.dial(this, site, options);
                 connectedTo = site;
                 return;
             } catch (DeploymentException | IOException e) {
@@ -173,6 +156,8 @@ final class SiteConnection extends Endpoint {
             session.getAsyncRemote().sendText(CODEC.encode(identity.hello(nonce)));
         } else if (message instanceof UpdateAvailable update) {
             update(session, update);
+        } else if (message instanceof SessionOpen jump) {
+            TerminalSession.open(jump, connectedTo, options);
         } else if (message instanceof Welcome welcome) {
             backoff.reset();
             selfUpdate.trust(welcome.siteKey());

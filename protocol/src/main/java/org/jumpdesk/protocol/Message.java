@@ -11,7 +11,11 @@ public sealed interface Message
                 Statistics,
                 Availability,
                 Uninstalling,
-                UpdateAvailable {
+                UpdateAvailable,
+                SessionOpen,
+                SessionAttach,
+                TerminalResize,
+                TerminalAck {
 
     MessageType type();
 }

@@ -54,6 +54,17 @@ public final class MessageCodec {
                     .add("checkInSeconds", welcome.checkInSeconds())
                     .add("offlineLimitDays", welcome.offlineLimitDays())
                     .add("siteKey", welcome.siteKey());
+        } else if (message instanceof SessionOpen open) {
+            json.add("sessionId", open.sessionId().toString())
+                    .add("token", open.token())
+                    .add("columns", open.columns())
+                    .add("rows", open.rows());
+        } else if (message instanceof SessionAttach attach) {
+            json.add("sessionId", attach.sessionId().toString()).add("token", attach.token());
+        } else if (message instanceof TerminalResize resize) {
+            json.add("columns", resize.columns()).add("rows", resize.rows());
+        } else if (message instanceof TerminalAck ack) {
+            json.add("bytes", ack.bytes());
         } else if (message instanceof UpdateAvailable update) {
             json.add("version", update.version())
                     .add("sha256", update.sha256())
@@ -127,6 +138,14 @@ public final class MessageCodec {
                         optionalLong(json, "memoryTotalBytes"),
                         optionalLong(json, "diskUsedBytes"),
                         optionalLong(json, "diskTotalBytes"));
+                case SESSION_OPEN -> new SessionOpen(
+                        uuid(json, "sessionId"),
+                        string(json, "token"),
+                        integer(json, "columns"),
+                        integer(json, "rows"));
+                case SESSION_ATTACH -> new SessionAttach(uuid(json, "sessionId"), string(json, "token"));
+                case TERMINAL_RESIZE -> new TerminalResize(integer(json, "columns"), integer(json, "rows"));
+                case TERMINAL_ACK -> new TerminalAck(wholeNumber(json, "bytes"));
                 case HEARTBEAT -> new Heartbeat();
                 case UNINSTALLING -> new Uninstalling();
                 case AVAILABILITY -> new Availability(bool(json, "disabled"));
@@ -212,6 +231,14 @@ public final class MessageCodec {
             return false;
         }
         throw new MalformedMessageException("member '" + member + "' must be true or false");
+    }
+
+    private static long wholeNumber(JsonObject json, String member) {
+        Long value = optionalLong(json, member);
+        if (value == null) {
+            throw new MalformedMessageException("member '" + member + "' must be a whole number");
+        }
+        return value;
     }
 
     private static int integer(JsonObject json, String member) {

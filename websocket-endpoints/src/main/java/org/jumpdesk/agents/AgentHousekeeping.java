@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.jumpdesk.jumpclients.boundary.JumpClients;
+import org.jumpdesk.relay.SessionRelay;
 import org.jumpdesk.settings.boundary.Settings;
 
 /**
@@ -41,6 +42,9 @@ public class AgentHousekeeping {
     @Inject
     private ConnectionAdmission admission;
 
+    @Inject
+    private SessionRelay sessionRelay;
+
     @EJB
     private JumpClients jumpClients;
 
@@ -52,6 +56,7 @@ public class AgentHousekeeping {
         Duration allowed =
                 Duration.ofSeconds((long) MISSED_HEARTBEATS * settings.current().heartbeatSeconds());
         int closed = presence.closeSilent(allowed, Instant.now());
+        sessionRelay.expireWaiting(Instant.now());
         if (closed > 0) {
             LOG.fine(() -> closed + " agents missed " + MISSED_HEARTBEATS + " heartbeats and are offline");
         }
