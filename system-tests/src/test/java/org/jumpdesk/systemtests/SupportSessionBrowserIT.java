@@ -38,17 +38,22 @@ class SupportSessionBrowserIT {
 
     private String representative;
     private int connectTimeoutSeconds;
+    private int heartbeatSeconds;
 
     @BeforeEach
     void aRepresentative() throws Exception {
         representative = TestSite.createRepresentative(PASSWORD);
         connectTimeoutSeconds =
                 (int) TestSite.count("SELECT connect_timeout_seconds FROM client_settings WHERE id = 1");
+        heartbeatSeconds = (int) TestSite.count("SELECT heartbeat_seconds FROM client_settings WHERE id = 1");
     }
 
     @AfterEach
     void restoreSettings() throws Exception {
-        TestSite.execute("UPDATE client_settings SET connect_timeout_seconds = ? WHERE id = 1", connectTimeoutSeconds);
+        TestSite.execute(
+                "UPDATE client_settings SET connect_timeout_seconds = ?, heartbeat_seconds = ? WHERE id = 1",
+                connectTimeoutSeconds,
+                heartbeatSeconds);
     }
 
     @Test
@@ -87,6 +92,18 @@ class SupportSessionBrowserIT {
                             session.toString(),
                             "%" + session + "%"))
                     .isEqualTo(3);
+
+            browser.open("console/recording.xhtml?session=" + session);
+            new org.openqa.selenium.support.ui.Select(browser.element(By.id("recording-speed"))).selectByValue("8");
+            browser.driver().findElement(By.id("recording-play")).click();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(driver -> "played"
+                    .equals(driver.findElement(By.id("recording")).getAttribute("data-state")));
+            awaitTerminalText(browser, "jump-42");
+            browser.driver().findElement(By.id("recording-search")).sendKeys("Linux");
+            assertThat(Integer.parseInt(
+                            browser.element(By.id("recording-matches")).getAttribute("data-count")))
+                    .isPositive();
+            browser.screenshot("session-recording");
         }
     }
 
@@ -120,6 +137,26 @@ class SupportSessionBrowserIT {
         }
     }
 
+    @Test
+    void anAgentWhoseUserDisabledSessionsIsDisabledByUser() throws Exception {
+        TestSite.execute("UPDATE client_settings SET heartbeat_seconds = 1 WHERE id = 1");
+        try (AgentProcess agent = connectedAgent();
+                Browser browser = Browser.english(TestSite.httpUrl())) {
+            UUID client = agent.awaitClientId(Duration.ofSeconds(1));
+            assertThat(AgentProcess.command(machine, "disable").exitCode()).isZero();
+            awaitConsoleShows("data-disabled=\"true\"");
+
+            browser.logIn("console/session.xhtml?client=" + client, representative, PASSWORD);
+
+            awaitState(browser, "refused");
+            assertThat(browser.element(By.id("session")).getAttribute("data-code"))
+                    .isEqualTo("DISABLED_BY_USER");
+            assertThat(TestSite.text(
+                            "SELECT outcome FROM support_session WHERE client_id = ?::uuid", client.toString()))
+                    .isEqualTo("DISABLED_BY_USER");
+        }
+    }
+
     /** An agent in the representative's personal group, online on the console. */
     private AgentProcess connectedAgent() throws Exception {
         String installerKey = TestSite.createInstaller("user:" + representative);
@@ -131,18 +168,22 @@ class SupportSessionBrowserIT {
                 "--jc-jump-group",
                 "user:" + representative);
         agent.awaitClientId(Duration.ofSeconds(30));
+        awaitConsoleShows("data-online=\"true\"");
+        return agent;
+    }
+
+    private void awaitConsoleShows(String attribute) throws Exception {
         ConsoleSession console = new ConsoleSession(TestSite.httpUrl());
         console.logIn("console/jump-clients.xhtml", representative, PASSWORD);
         Fixtures.awaitTrue(
                 () -> {
                     try {
-                        return console.get("console/jump-clients.xhtml").body().contains("data-online=\"true\"");
+                        return console.get("console/jump-clients.xhtml").body().contains(attribute);
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
                 },
-                "the agent online");
-        return agent;
+                "the console showing " + attribute);
     }
 
     private static void awaitState(Browser browser, String state) {
