@@ -175,8 +175,6 @@ final class AgentFleet implements AutoCloseable {
                         connectFailures.increment();
                         move(agent, SimulatedAgent.State.IDLE);
                         retryWithBackoff(agent);
-                    } else {
-                        agent.attach(webSocket);
                     }
                 });
     }

@@ -27,6 +27,7 @@ import org.jumpdesk.launcher.WildFlyProcess;
 final class BenchSite implements AutoCloseable {
 
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    private static final Pattern HISTOGRAM_LINE = Pattern.compile("(?m)^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
 
     private final Path work;
     private final Path server;
@@ -155,10 +156,14 @@ final class BenchSite implements AutoCloseable {
         return Long.parseLong(used.group(1)) * 1024;
     }
 
-    /** The largest classes on the server heap, as {@code jcmd GC.class_histogram} prints them. */
-    String classHistogram(int lines) throws IOException, InterruptedException {
-        return String.join(
-                "\n", jcmd("GC.class_histogram").lines().limit(lines + 3).toList());
+    /** Bytes and instances on the server heap by class, as {@code jcmd GC.class_histogram} counts them. */
+    Map<String, long[]> classHistogram() throws IOException, InterruptedException {
+        Map<String, long[]> classes = new java.util.HashMap<>();
+        Matcher line = HISTOGRAM_LINE.matcher(jcmd("GC.class_histogram"));
+        while (line.find()) {
+            classes.put(line.group(3), new long[] {Long.parseLong(line.group(1)), Long.parseLong(line.group(2))});
+        }
+        return classes;
     }
 
     /** CPU time the server has used so far (user + system), in nanoseconds. */

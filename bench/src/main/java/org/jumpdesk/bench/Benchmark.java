@@ -92,6 +92,7 @@ public final class Benchmark {
             }
             List<URI> endpoints = reachable(site.agentEndpoints(LOOPBACK_ADDRESSES));
             long idleHeap = site.heapAfterFullGc();
+            Map<String, long[]> idleClasses = site.classHistogram();
             say("heap with no agent: " + mib(idleHeap) + " MiB");
             try (AgentFleet fleet = new AgentFleet(endpoints, installerKey)) {
                 double perConnection = Double.NaN;
@@ -99,6 +100,8 @@ public final class Benchmark {
                 for (int step : steps) {
                     long before = System.nanoTime();
                     long auditBefore = audit(site);
+                    long cpuBefore = site.serverCpuNanos();
+                    int joining = step - fleet.size();
                     if (!fleet.grow(step, HANDSHAKES_IN_FLIGHT, Duration.ofMinutes(15))) {
                         say("only " + fleet.connected() + " of " + step + " agents connected; closes "
                                 + fleet.closeCodes() + ", connect failures " + fleet.connectFailures());
@@ -106,17 +109,19 @@ public final class Benchmark {
                     }
                     double seconds = (System.nanoTime() - before) / 1e9;
                     joinRate = (audit(site) - auditBefore) / seconds;
+                    double cpuPerJoin = (site.serverCpuNanos() - cpuBefore) / 1e6 / joining;
                     TimeUnit.SECONDS.sleep(5);
                     long heap = site.heapAfterFullGc();
                     perConnection = (heap - idleHeap) / (double) step;
                     long[] roundTrips = fleet.heartbeatRoundTrips(1000);
                     points.add(new Plot.Point(step, mib(heap), percentile(roundTrips, 50), percentile(roundTrips, 99)));
                     say(String.format(
-                            "%,d agents: joined in %.1f s (%.0f audited changes/s), heap %.1f MiB (%.2f KiB per"
+                            "%,d agents: joined in %.1f s (%.0f audited changes/s, server CPU %.1f ms per agent), heap %.1f MiB (%.2f KiB per"
                                     + " connection), heartbeat round trip p50 %.2f ms p99 %.2f ms; closes %s",
                             step,
                             seconds,
                             joinRate,
+                            cpuPerJoin,
                             mib(heap),
                             perConnection / 1024,
                             percentile(roundTrips, 50),
@@ -124,7 +129,10 @@ public final class Benchmark {
                             fleet.closeCodes()));
                 }
                 int held = fleet.connected();
-                Files.writeString(output.resolve("class-histogram.txt"), site.classHistogram(40));
+                site.heapAfterFullGc();
+                Files.writeString(
+                        output.resolve("heap-per-connection.md"),
+                        perConnection(idleClasses, site.classHistogram(), held));
                 figures.add(new Figure(
                         "connected agents held by one node",
                         held,
@@ -144,6 +152,10 @@ public final class Benchmark {
                 auditedChanges(site, joinRate);
                 reconnectStorm(site, fleet, held);
             }
+        } catch (Exception e) {
+            say("the run stopped early: " + e);
+            report(began, output, plot);
+            throw e;
         }
         figures.add(Figure.notMeasured(
                 "jump round-trip (request → agent acknowledgement) with 19,000 connected",
@@ -167,7 +179,7 @@ public final class Benchmark {
             commits = SiteData.commits(db);
         }
         long cpu = site.serverCpuNanos();
-        AgentFleet.Burst burst = fleet.heartbeatBurst(2000, 10, Duration.ofSeconds(20));
+        AgentFleet.Burst burst = fleet.heartbeatBurst(2000, 10, Duration.ofSeconds(19));
         double serverCpuSeconds = (site.serverCpuNanos() - cpu) / 1e9;
         TimeUnit.MILLISECONDS.sleep(1500);
         long written;
@@ -197,13 +209,17 @@ public final class Benchmark {
                 20_000,
                 true,
                 String.format(
-                        "%,d agents × batches of 10 + ping, 20 s; %d rows written during the burst (pg_stat_user_tables)",
+                        "%,d agents × batches of 10 + ping, 19 s between two last-seen flushes; %d rows written during the"
+                                + " burst (pg_stat_user_tables)",
                         burst.agents(), written)));
     }
 
-    /** Waits until just after the node's last-seen flush (every 30 s on the clock), so none falls in a burst. */
+    /**
+     * Waits until 5 s after the node's last-seen flush (every 30 s on the clock): the flush has committed and
+     * reached the statistics, and a 20 s burst ends before the next one.
+     */
     private static void awaitAfterFlush() throws InterruptedException {
-        while (Instant.now().getEpochSecond() % 30 != 2) {
+        while (Instant.now().getEpochSecond() % 30 != 5) {
             TimeUnit.MILLISECONDS.sleep(100);
         }
     }
@@ -283,7 +299,21 @@ public final class Benchmark {
         site.stopServer();
         double down = (System.nanoTime() - stopping) / 1e9;
         long starting = System.nanoTime();
-        Duration boot = site.startServer();
+        Duration boot;
+        try {
+            boot = site.startServer();
+        } catch (IllegalStateException failed) {
+            say("reconnect storm: the site did not come back (" + failed.getMessage() + "); agents connected "
+                    + fleet.connected() + ", closes " + fleet.closeCodes());
+            figures.add(new Figure(
+                    "reconnect storm: all agents back after a restart, no duplicates",
+                    Double.POSITIVE_INFINITY,
+                    "s",
+                    30,
+                    false,
+                    String.format("%,d agents: the restarted site did not finish deploying (see the log)", held)));
+            return;
+        }
         long ready = System.nanoTime();
         boolean all = fleet.awaitConnected(held, Duration.ofMinutes(5));
         long back = System.nanoTime();
@@ -321,6 +351,31 @@ public final class Benchmark {
                         "%,d agents, from the site answering again; %.1f s from its start; %d re-registrations;"
                                 + " agents back off 1 s doubling to 60 s with full jitter, site admits 1,000/s",
                         held, fromStart, duplicates)));
+    }
+
+    /** What each connection adds to the server heap, by class: the histogram's growth divided by the agents. */
+    private static String perConnection(Map<String, long[]> idle, Map<String, long[]> loaded, int agents) {
+        StringBuilder table = new StringBuilder(
+                "| class | instances per connection | bytes per connection |\n" + "| --- | --- | --- |\n");
+        loaded.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), new long[] {
+                    e.getValue()[0] - idle.getOrDefault(e.getKey(), new long[2])[0],
+                    e.getValue()[1] - idle.getOrDefault(e.getKey(), new long[2])[1]
+                }))
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+                .filter(new java.util.function.Predicate<Map.Entry<String, long[]>>() {
+                    private int rank;
+
+                    /** The 30 largest, and JumpDesk's own classes wherever they rank. */
+                    @Override
+                    public boolean test(Map.Entry<String, long[]> entry) {
+                        return rank++ < 30 || entry.getKey().startsWith("org.jumpdesk");
+                    }
+                })
+                .forEach(e -> table.append(String.format(
+                        "| `%s` | %.2f | %.0f |%n",
+                        e.getKey(), e.getValue()[0] / (double) agents, e.getValue()[1] / (double) agents)));
+        return table.toString();
     }
 
     private static Map<String, Long> drive(URI uri, String body) throws IOException, InterruptedException {

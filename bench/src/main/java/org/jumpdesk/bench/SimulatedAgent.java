@@ -79,11 +79,13 @@ final class SimulatedAgent implements WebSocket.Listener {
         return state == State.CONNECTED;
     }
 
-    /** A new connection has been opened for this agent. */
-    synchronized void attach(WebSocket webSocket) {
+    /** A new connection is open; called before any message on it arrives. */
+    @Override
+    public synchronized void onOpen(WebSocket webSocket) {
         socket = webSocket;
         sends = IDLE;
         partial = null;
+        webSocket.request(1);
     }
 
     @Override
