@@ -1,6 +1,5 @@
 package org.jumpdesk.protocol;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -8,6 +7,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.UUID;
 
@@ -21,9 +21,15 @@ public final class MessageCodec {
 
     private static final String TYPE = "type";
 
+    /**
+     * Looked up once: {@code Json.createReader} and friends look the provider up through the service loader
+     * on every call, once per message on the site's hot path (see docs/PERFORMANCE.md).
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     public String encode(Message message) {
         JsonObjectBuilder json =
-                Json.createObjectBuilder().add(TYPE, message.type().wireName());
+                JSON.createObjectBuilder().add(TYPE, message.type().wireName());
         if (message instanceof Challenge challenge) {
             json.add("nonce", challenge.nonce());
         } else if (message instanceof Register register) {
@@ -156,7 +162,7 @@ public final class MessageCodec {
     }
 
     private static JsonObject parse(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new MalformedMessageException("expected a JSON object, got " + value.getValueType());

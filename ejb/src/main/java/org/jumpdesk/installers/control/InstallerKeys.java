@@ -2,6 +2,7 @@ package org.jumpdesk.installers.control;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -33,7 +34,8 @@ public class InstallerKeys {
     }
 
     /**
-     * The installer with this key, if it may register clients now.
+     * The installer with this key, if it may register clients now, locked until the caller's transaction
+     * ends (registering counts a use of it).
      *
      * @throws org.jumpdesk.shared.JumpDeskException {@code INSTALLER_INVALID} when unknown, expired or revoked
      */
@@ -41,6 +43,8 @@ public class InstallerKeys {
         Installer installer = entityManager
                 .createQuery("SELECT i FROM Installer i WHERE i.keyHash = :hash", Installer.class)
                 .setParameter("hash", hash(key == null ? "" : key))
+                // Machines rolled out with one installer register at once: each counts a use, one after another.
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream()
                 .findFirst()
                 .orElseThrow(() -> JumpDeskStatus.INSTALLER_INVALID.exception("unknown installer key"));
