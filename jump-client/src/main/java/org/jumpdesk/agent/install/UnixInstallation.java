@@ -1,0 +1,255 @@
+package org.jumpdesk.agent.install;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jumpdesk.protocol.InstallerPackageFile;
+
+/**
+ * Installs on Linux (and macOS) as the guide's headless section says: a new directory, owned by the account
+ * the client runs as (never root), holding the runtime, the agent, {@code run-agent}, {@code init-script},
+ * {@code uninstall} and, when root installs, a systemd unit to copy into {@code /etc/systemd/system}. A
+ * refused or failed installation leaves no directory behind.
+ */
+final class UnixInstallation {
+
+    static final String UNIT = "jumpdesk-jumpclient.service";
+
+    private final InstallerPackageFile file;
+    private final InstallerCommandLine commandLine;
+    private final Path packageDirectory;
+
+    UnixInstallation(InstallerPackageFile file, InstallerCommandLine commandLine, Path packageDirectory) {
+        this.file = file;
+        this.commandLine = commandLine;
+        this.packageDirectory = packageDirectory;
+    }
+
+    /**
+     * Checks everything, then installs.
+     *
+     * @return what to tell the person installing
+     * @throws InstallFailure saying why nothing was installed
+     */
+    String install() {
+        boolean root = "0".equals(Shell.run("id", "-u").output());
+        String runAs = account(root);
+        Path directory = directory(root, runAs);
+        try {
+            Files.createDirectory(
+                    directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        } catch (IOException e) {
+            throw new InstallFailure(InstallFailure.DIRECTORY, "cannot create " + directory + ": " + e.getMessage());
+        }
+        try {
+            return fill(directory, root, runAs);
+        } catch (IOException | UncheckedIOException | InstallFailure e) {
+            deleteQuietly(directory);
+            if (e instanceof InstallFailure failure) {
+                throw failure;
+            }
+            throw new InstallFailure("cannot install into " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String account(boolean root) {
+        String user = commandLine.user();
+        if (root && user == null) {
+            throw new InstallFailure(
+                    InstallFailure.ACCOUNT,
+                    "warning: you are installing as root. The Jump Client does not run as root: pass --user <username>"
+                            + " to say which account it runs as. Nothing was installed.");
+        }
+        if (!root && file.serviceMode()) {
+            throw new InstallFailure(
+                    InstallFailure.ACCOUNT,
+                    "this installer installs in service mode, which must be done as root (with --user <username>;"
+                            + " the Jump Client itself does not run as root). Nothing was installed.");
+        }
+        String me = Shell.run("id", "-un").output();
+        if (!root) {
+            if (user != null && !user.equals(me)) {
+                throw new InstallFailure(
+                        InstallFailure.ACCOUNT,
+                        "--user " + user + ": only root can install for another account. Nothing was installed.");
+            }
+            return me;
+        }
+        Shell.Result uid = Shell.run("id", "-u", user);
+        if (!uid.succeeded()) {
+            throw new InstallFailure(
+                    InstallFailure.ACCOUNT,
+                    "--user " + user + ": no such user on this machine. Nothing was installed.");
+        }
+        if (uid.output().equals("0")) {
+            throw new InstallFailure(
+                    InstallFailure.ACCOUNT,
+                    "--user " + user + ": the Jump Client does not run as root; name another account."
+                            + " Nothing was installed.");
+        }
+        return user;
+    }
+
+    private Path directory(boolean root, String runAs) {
+        if (commandLine.installDir() == null) {
+            throw new InstallFailure(
+                    InstallFailure.COMMAND_LINE,
+                    "--install-dir <directory> is required: a new directory to install into");
+        }
+        Path directory = commandLine.installDir().toAbsolutePath().normalize();
+        if (Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
+            throw new InstallFailure(
+                    InstallFailure.DIRECTORY,
+                    "--install-dir " + directory + " already exists; name a directory that does not exist yet."
+                            + " Nothing was installed.");
+        }
+        Path parent = directory.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new InstallFailure(
+                    InstallFailure.DIRECTORY,
+                    "--install-dir " + directory + " cannot be created: " + parent + " does not exist."
+                            + " Nothing was installed.");
+        }
+        boolean writable = root
+                ? Shell.run(
+                                "runuser",
+                                "-u",
+                                runAs,
+                                "--",
+                                "test",
+                                "-w",
+                                parent.toString(),
+                                "-a",
+                                "-x",
+                                parent.toString())
+                        .succeeded()
+                : Files.isWritable(parent) && Files.isExecutable(parent);
+        if (!writable) {
+            throw new InstallFailure(
+                    InstallFailure.DIRECTORY,
+                    "--install-dir " + directory + " cannot be created: " + runAs + " cannot write to " + parent
+                            + ". Nothing was installed.");
+        }
+        return directory;
+    }
+
+    private String fill(Path directory, boolean root, String runAs) throws IOException {
+        Path runtime = packageDirectory.resolve("runtime");
+        Path java;
+        if (Files.isDirectory(runtime)) {
+            copyTree(runtime, directory.resolve("runtime"));
+            java = directory.resolve("runtime/bin/java");
+        } else {
+            java = Path.of(System.getProperty("java.home"), "bin", "java");
+        }
+        Files.copy(packageDirectory.resolve("jump-client.jar"), directory.resolve("jump-client.jar"));
+        executable(directory.resolve("run-agent"), runAgent(directory, java));
+        executable(
+                directory.resolve("init-script"),
+                template("init-script")
+                        .replace("@DIR@", Shell.quote(directory.toString()))
+                        .replace("@RUN_AS@", Shell.quote(runAs))
+                        .replace("@JAVA@", Shell.quote(java.toString()))
+                        .replace("@UNIT@", UNIT));
+        executable(
+                directory.resolve("uninstall"),
+                "#!/bin/sh\n# Stops this Jump Client, tells the site it is uninstalled and removes "
+                        + directory + ".\nexec "
+                        + Shell.quote(directory.resolve("init-script").toString())
+                        + " uninstall\n");
+        StringBuilder done = new StringBuilder("Jump Client installed in " + directory + " (runs as " + runAs + ").\n");
+        if (root) {
+            Files.writeString(directory.resolve(UNIT), unit(directory), StandardCharsets.UTF_8);
+            Shell.Result chown = Shell.run("chown", "-R", runAs + ":", directory.toString());
+            if (!chown.succeeded()) {
+                throw new InstallFailure("cannot give " + directory + " to " + runAs + ": " + chown.output(), null);
+            }
+            done.append("To start it at boot with systemd: cp ")
+                    .append(directory.resolve(UNIT))
+                    .append(" /etc/systemd/system/ && systemctl enable ")
+                    .append(UNIT)
+                    .append('\n');
+        }
+        done.append("Start it now (the first start must come before ")
+                .append(file.validUntil())
+                .append("): ")
+                .append(directory.resolve("init-script"))
+                .append(" start");
+        return done.toString();
+    }
+
+    private String runAgent(Path directory, Path java) {
+        List<String> command = new ArrayList<>(List.of(
+                java.toString(), "-jar", directory.resolve("jump-client.jar").toString()));
+        file.sites().forEach(site -> command.addAll(List.of("--site", site.toString())));
+        command.addAll(List.of(
+                "--site-fingerprint",
+                file.certificateFingerprint(),
+                "--state-dir",
+                directory.resolve("state").toString(),
+                "--installer-key",
+                commandLine.installerKey() != null ? commandLine.installerKey() : file.installerKey()));
+        if (commandLine.jumpGroup() != null) {
+            command.addAll(List.of("--jc-jump-group", commandLine.jumpGroup()));
+        }
+        if (commandLine.tag() != null) {
+            command.addAll(List.of("--jc-tag", commandLine.tag()));
+        }
+        if (commandLine.comments() != null) {
+            command.addAll(List.of("--jc-comments", commandLine.comments()));
+        }
+        return "#!/bin/sh\n# Runs the Jump Client in the foreground; init-script runs it in the background.\nexec "
+                + String.join(" ", command.stream().map(Shell::quote).toList()) + " \"$@\"\n";
+    }
+
+    private static String unit(Path directory) {
+        String script = directory.resolve("init-script").toString();
+        return "[Unit]\nDescription=JumpDesk Jump Client in " + directory
+                + "\nWants=network-online.target\nAfter=network-online.target\n\n[Service]\nType=forking\n"
+                + "ExecStart=" + script + " start\nExecStop=" + script + " stop\nPIDFile="
+                + directory.resolve("agent.pid")
+                + "\nRestart=on-failure\n\n[Install]\nWantedBy=multi-user.target\n";
+    }
+
+    private static String template(String name) throws IOException {
+        try (InputStream in = UnixInstallation.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("the installer lacks its " + name + " template");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void executable(Path file, String text) throws IOException {
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Files.copy(path, to.resolve(from.relativize(path).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+    }
+
+    static void deleteQuietly(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            // the failure that brought us here is what the user must see
+        }
+    }
+}
