@@ -99,22 +99,52 @@ final class TestSite {
      * @return the installer key
      */
     static String createInstaller(String jumpGroup) throws SQLException {
-        String key = InstallerKeys.newKey();
+        return createInstaller(jumpGroup, "USER", false).key();
+    }
+
+    /** An installer made by a test: its id and its key. */
+    record TestInstaller(UUID id, String key) {}
+
+    /**
+     * Creates an installer valid for an hour, with the install mode and whether it lets installations
+     * change group, tag and comments, and room in the license for its clients.
+     */
+    static TestInstaller createInstaller(String jumpGroup, String installMode, boolean overrides) throws SQLException {
+        TestInstaller installer = new TestInstaller(UUID.randomUUID(), InstallerKeys.newKey());
         try (Connection connection = database()) {
             update(
                     connection,
-                    "INSERT INTO installer (id, key_hash, jump_group_id, mode, install_mode, valid_until,"
-                            + " created_by, created_at) SELECT ?, ?, id, 'ACTIVE', 'USER', now() + interval '1 hour',"
+                    "INSERT INTO installer (id, key_hash, jump_group_id, tag, mode, install_mode, override_jump_group,"
+                            + " override_tag, override_comments, valid_until, created_by, created_at)"
+                            + " SELECT ?, ?, id, 'installer tag', 'ACTIVE', ?, ?, ?, ?, now() + interval '1 hour',"
                             + " 'test', now() FROM jump_group WHERE name = ?",
-                    UUID.randomUUID(),
-                    InstallerKeys.hash(key),
+                    installer.id(),
+                    InstallerKeys.hash(installer.key()),
+                    installMode,
+                    overrides,
+                    overrides,
+                    overrides,
                     jumpGroup);
             update(
                     connection,
                     "UPDATE site_license SET packs = GREATEST(packs, deployed_count / 25 + 4),"
                             + " active_limit = GREATEST(active_limit, active_count + 100)");
         }
-        return key;
+        return installer;
+    }
+
+    /** Creates a shared Jump Group with a unique name starting with the prefix, and returns the name. */
+    static String createSharedGroup(String prefix) throws SQLException {
+        String name = prefix + " " + UUID.randomUUID().toString().substring(0, 8);
+        execute("INSERT INTO jump_group (name) VALUES (?)", name);
+        return name;
+    }
+
+    /** Runs one statement that must change exactly one row. */
+    static void execute(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = database()) {
+            update(connection, sql, parameters);
+        }
     }
 
     /** Runs a counting query against the site's database. */
