@@ -93,6 +93,13 @@ final class TestSite {
         return username;
     }
 
+    /** Creates an administrator (with their personal Jump Group) and returns the username. */
+    static String createAdministrator(String password) throws SQLException {
+        String username = createRepresentative(password);
+        execute("UPDATE console_user SET administrator = TRUE WHERE username = ?", username);
+        return username;
+    }
+
     /**
      * Creates an installer for a Jump Group, valid for an hour, and room in the license for its clients.
      *
@@ -152,6 +159,18 @@ final class TestSite {
         try (Connection connection = database();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             return Statements.count(statement, parameters);
+        }
+    }
+
+    /** Runs a query for one text value, which must exist. */
+    static String text(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = database();
+                PreparedStatement statement = connection.prepareStatement(sql);
+                var result = Statements.bind(statement, parameters).executeQuery()) {
+            if (!result.next()) {
+                throw new IllegalStateException("no row for " + sql);
+            }
+            return result.getString(1);
         }
     }
 
