@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -26,6 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class HeadlessLinuxInstallIT {
+
+    private static final Pattern CONNECTED = Pattern.compile("(?m)^connected to wss://");
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -104,9 +110,11 @@ class HeadlessLinuxInstallIT {
                         .trim())
                 .isEqualTo(account.name());
 
-        Result running = initScript("status");
-        assertThat(running.exitCode()).as(running.toString()).isZero();
-        assertThat(running.out()).contains("Jump Client running (pid " + pid + ")");
+        assertThat(awaitConnected()).contains("Jump Client running (pid " + pid + ")");
+
+        assertThat(TestSite.count("SELECT uses FROM installer WHERE id = ?", installer.id()))
+                .isEqualTo(1);
+        TestSite.execute("UPDATE installer SET valid_until = now() - interval '1 minute' WHERE id = ?", installer.id());
 
         Result stop = initScript("stop");
         assertThat(stop.exitCode()).isZero();
@@ -114,7 +122,9 @@ class HeadlessLinuxInstallIT {
 
         Result restart = initScript("restart");
         assertThat(restart.exitCode()).as(restart.toString()).isZero();
-        assertThat(initScript("status").exitCode()).isZero();
+        assertThat(awaitConnected())
+                .as("later starts need not be within the installer's validity")
+                .contains("Jump Client running");
 
         Result uninstall = HeadlessLinux.sh(installDir.resolve("uninstall").toString());
         assertThat(uninstall.exitCode()).as(uninstall.toString()).isZero();
@@ -247,6 +257,19 @@ class HeadlessLinuxInstallIT {
         } finally {
             TestSite.execute("UPDATE site_license SET packs = ?", (int) packs);
         }
+    }
+
+    /** Polls {@code init-script status} until the running agent reports a connection to the site. */
+    private String awaitConnected() throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        Result status = initScript("status");
+        while (!CONNECTED.matcher(status.out()).find() && Instant.now().isBefore(deadline)) {
+            TimeUnit.MILLISECONDS.sleep(300);
+            status = initScript("status");
+        }
+        assertThat(status.exitCode()).as(status.toString()).isZero();
+        assertThat(status.out()).containsPattern(CONNECTED);
+        return status.out();
     }
 
     private TestInstaller installed() throws Exception {

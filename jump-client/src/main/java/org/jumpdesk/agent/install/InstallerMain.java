@@ -52,7 +52,11 @@ public final class InstallerMain {
                 throw new InstallFailure("the package is damaged (" + e.getMessage() + "); download it again", e);
             }
             refuseForbiddenOverrides(file, commandLine);
-            out.println(new UnixInstallation(file, commandLine, packageDirectory).install());
+            boolean windows = System.getProperty("os.name").startsWith("Windows");
+            out.println(
+                    windows
+                            ? new WindowsInstallation(file, commandLine, packageDirectory).install()
+                            : new UnixInstallation(file, commandLine, packageDirectory).install());
             return 0;
         } catch (InstallFailure failure) {
             return refused(failure, err);

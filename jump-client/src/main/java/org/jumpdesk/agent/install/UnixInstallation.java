@@ -7,12 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
 import org.jumpdesk.protocol.InstallerPackageFile;
 
 /**
@@ -54,7 +49,7 @@ final class UnixInstallation {
         try {
             return fill(directory, root, runAs);
         } catch (IOException | UncheckedIOException | InstallFailure e) {
-            deleteQuietly(directory);
+            Installations.deleteQuietly(directory);
             if (e instanceof InstallFailure failure) {
                 throw failure;
             }
@@ -101,12 +96,17 @@ final class UnixInstallation {
     }
 
     private Path directory(boolean root, String runAs) {
-        if (commandLine.installDir() == null) {
+        if (commandLine.installDir() == null && root) {
             throw new InstallFailure(
                     InstallFailure.COMMAND_LINE,
-                    "--install-dir <directory> is required: a new directory to install into");
+                    "--install-dir <directory> is required when root installs: a new directory " + runAs
+                            + " can write to. Nothing was installed.");
         }
-        Path directory = commandLine.installDir().toAbsolutePath().normalize();
+        Path directory = (commandLine.installDir() == null
+                        ? Path.of(System.getProperty("user.home"), "jumpclient")
+                        : commandLine.installDir())
+                .toAbsolutePath()
+                .normalize();
         if (Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
             throw new InstallFailure(
                     InstallFailure.DIRECTORY,
@@ -147,7 +147,7 @@ final class UnixInstallation {
         Path runtime = packageDirectory.resolve("runtime");
         Path java;
         if (Files.isDirectory(runtime)) {
-            copyTree(runtime, directory.resolve("runtime"));
+            Installations.copyTree(runtime, directory.resolve("runtime"));
             java = directory.resolve("runtime/bin/java");
         } else {
             java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -189,27 +189,13 @@ final class UnixInstallation {
     }
 
     private String runAgent(Path directory, Path java) {
-        List<String> command = new ArrayList<>(List.of(
-                java.toString(), "-jar", directory.resolve("jump-client.jar").toString()));
-        file.sites().forEach(site -> command.addAll(List.of("--site", site.toString())));
-        command.addAll(List.of(
-                "--site-fingerprint",
-                file.certificateFingerprint(),
-                "--state-dir",
-                directory.resolve("state").toString(),
-                "--installer-key",
-                commandLine.installerKey() != null ? commandLine.installerKey() : file.installerKey()));
-        if (commandLine.jumpGroup() != null) {
-            command.addAll(List.of("--jc-jump-group", commandLine.jumpGroup()));
-        }
-        if (commandLine.tag() != null) {
-            command.addAll(List.of("--jc-tag", commandLine.tag()));
-        }
-        if (commandLine.comments() != null) {
-            command.addAll(List.of("--jc-comments", commandLine.comments()));
-        }
         return "#!/bin/sh\n# Runs the Jump Client in the foreground; init-script runs it in the background.\nexec "
-                + String.join(" ", command.stream().map(Shell::quote).toList()) + " \"$@\"\n";
+                + String.join(
+                        " ",
+                        Installations.agentCommand(file, commandLine, directory, java).stream()
+                                .map(Shell::quote)
+                                .toList())
+                + " \"$@\"\n";
     }
 
     private static String unit(Path directory) {
@@ -233,23 +219,5 @@ final class UnixInstallation {
     private static void executable(Path file, String text) throws IOException {
         Files.writeString(file, text, StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Files.copy(path, to.resolve(from.relativize(path).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
-    }
-
-    static void deleteQuietly(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            // the failure that brought us here is what the user must see
-        }
     }
 }
