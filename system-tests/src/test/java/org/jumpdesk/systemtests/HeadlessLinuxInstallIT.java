@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -137,12 +138,10 @@ class HeadlessLinuxInstallIT {
 
     @Test
     void anExistingDirectoryIsRefusedAndLeftAsItWas() throws Exception {
-        Path bin = bin(TestSite.createInstaller("Default", "USER", false));
         Files.createDirectories(installDir);
         Files.writeString(installDir.resolve("notes.txt"), "mine");
 
-        Result install =
-                HeadlessLinux.sh(bin.toString(), "--install-dir", installDir.toString(), "--user", account.name());
+        Result install = install("--install-dir", installDir.toString(), "--user", account.name());
 
         assertThat(install.exitCode()).isEqualTo(3);
         assertThat(install.err()).contains("--install-dir " + installDir + " already exists");
@@ -153,41 +152,44 @@ class HeadlessLinuxInstallIT {
 
     @Test
     void aDirectoryTheAccountCannotWriteIsRefused() throws Exception {
-        Path bin = bin(TestSite.createInstaller("Default", "USER", false));
-        Path rootOnly = machine.resolve("jumpclient");
+        installDir = machine.resolve("jumpclient");
 
-        Result install =
-                HeadlessLinux.sh(bin.toString(), "--install-dir", rootOnly.toString(), "--user", account.name());
-
-        assertThat(install.exitCode()).isEqualTo(3);
-        assertThat(install.err()).contains(account.name() + " cannot write to " + machine);
-        assertThat(rootOnly).doesNotExist();
+        assertRefused(
+                install("--install-dir", installDir.toString(), "--user", account.name()),
+                3,
+                account.name() + " cannot write to " + machine);
     }
 
     @Test
     void anUnknownUserIsRefused() throws Exception {
-        Path bin = bin(TestSite.createInstaller("Default", "USER", false));
-
-        Result install =
-                HeadlessLinux.sh(bin.toString(), "--install-dir", installDir.toString(), "--user", "nobody-here");
-
-        assertThat(install.exitCode()).isEqualTo(4);
-        assertThat(install.err()).contains("--user nobody-here: no such user on this machine");
-        assertThat(installDir).doesNotExist();
+        assertRefused(
+                install("--install-dir", installDir.toString(), "--user", "nobody-here"),
+                4,
+                "--user nobody-here: no such user on this machine");
     }
 
     @Test
     void rootWithoutUserIsWarnedAndAskedForIt() throws Exception {
-        Path bin = bin(TestSite.createInstaller("Default", "USER", false));
+        assertRefused(
+                install("--install-dir", installDir.toString()),
+                4,
+                "warning: you are installing as root. The Jump Client does not run as root: pass --user <username>");
+    }
 
-        Result install = HeadlessLinux.sh(bin.toString(), "--install-dir", installDir.toString());
+    @Test
+    void anUnknownParameterIsRefusedWithTheUsage() throws Exception {
+        Result install = install("--install-dir", installDir.toString(), "--user", account.name(), "--colour", "red");
 
-        assertThat(install.exitCode()).isEqualTo(4);
-        assertThat(install.err())
-                .contains("warning: you are installing as root")
-                .contains("pass --user <username>")
-                .contains("Nothing was installed.");
-        assertThat(installDir).doesNotExist();
+        assertRefused(install, 2, "unknown parameter '--colour'");
+        assertThat(install.err()).contains("usage: sh ");
+    }
+
+    @Test
+    void anOverrideTheInstallerForbidsIsRefusedNamingIt() throws Exception {
+        assertRefused(
+                install("--install-dir", installDir.toString(), "--user", account.name(), "--jc-tag", "mine"),
+                2,
+                "--jc-tag (jc_tag=): this installer does not allow changing the tag");
     }
 
     @Test
@@ -203,30 +205,6 @@ class HeadlessLinuxInstallIT {
         assertThat(installed.exitCode()).as(installed.toString()).isZero();
         assertThat(Files.getOwner(installDir).getName()).isEqualTo(account.name());
         assertThat(installDir.resolve("jumpdesk-jumpclient.service")).doesNotExist();
-    }
-
-    @Test
-    void anUnknownParameterIsRefusedWithTheUsage() throws Exception {
-        Path bin = bin(TestSite.createInstaller("Default", "USER", false));
-
-        Result install = HeadlessLinux.sh(
-                bin.toString(), "--install-dir", installDir.toString(), "--user", account.name(), "--colour", "red");
-
-        assertThat(install.exitCode()).isEqualTo(2);
-        assertThat(install.err()).contains("unknown parameter '--colour'").contains("usage: sh " + bin);
-        assertThat(installDir).doesNotExist();
-    }
-
-    @Test
-    void anOverrideTheInstallerForbidsIsRefusedNamingIt() throws Exception {
-        Path bin = bin(TestSite.createInstaller("Default", "USER", false));
-
-        Result install = HeadlessLinux.sh(
-                bin.toString(), "--install-dir", installDir.toString(), "--user", account.name(), "--jc-tag", "mine");
-
-        assertThat(install.exitCode()).isEqualTo(2);
-        assertThat(install.err()).contains("--jc-tag (jc_tag=): this installer does not allow changing the tag");
-        assertThat(installDir).doesNotExist();
     }
 
     @Test
@@ -270,6 +248,20 @@ class HeadlessLinuxInstallIT {
         assertThat(status.exitCode()).as(status.toString()).isZero();
         assertThat(status.out()).containsPattern(CONNECTED);
         return status.out();
+    }
+
+    /** Runs the {@code .bin} of a user-mode installer that allows no overrides, as root. */
+    private Result install(String... parameters) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                "sh", bin(TestSite.createInstaller("Default", "USER", false)).toString()));
+        command.addAll(List.of(parameters));
+        return HeadlessLinux.run(command);
+    }
+
+    private void assertRefused(Result install, int exitCode, String message) {
+        assertThat(install.exitCode()).as(install.toString()).isEqualTo(exitCode);
+        assertThat(install.err()).contains("jumpclient: " + message).contains("Nothing was installed.");
+        assertThat(installDir).doesNotExist();
     }
 
     private TestInstaller installed() throws Exception {

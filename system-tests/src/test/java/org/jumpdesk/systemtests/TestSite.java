@@ -1,19 +1,13 @@
 package org.jumpdesk.systemtests;
 
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.HexFormat;
 import java.util.UUID;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.jumpdesk.installers.control.InstallerKeys;
+import org.jumpdesk.protocol.CertificateFingerprint;
 import org.jumpdesk.users.control.PasswordHashing;
 
 /** Where the site under test listens and how a test gets its own data into it. */
@@ -37,32 +31,7 @@ final class TestSite {
 
     /** SHA-256 of the certificate the site presents, read as an administrator would read it off the site. */
     static String certificateFingerprint() throws Exception {
-        SSLContext trustingAll = SSLContext.getInstance("TLS");
-        trustingAll.init(
-                null,
-                new TrustManager[] {
-                    new X509TrustManager() {
-                        @Override
-                        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-                        @Override
-                        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-                        @Override
-                        public X509Certificate[] getAcceptedIssuers() {
-                            return new X509Certificate[0];
-                        }
-                    }
-                },
-                null);
-        try (SSLSocket socket =
-                (SSLSocket) trustingAll.getSocketFactory().createSocket("localhost", 8443 + portOffset())) {
-            socket.startHandshake();
-            byte[] certificate = socket.getSession().getPeerCertificates()[0].getEncoded();
-            return HexFormat.ofDelimiter(":")
-                    .withUpperCase()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(certificate));
-        }
+        return CertificateFingerprint.of("localhost", 8443 + portOffset());
     }
 
     /** The agent endpoint over plain WebSocket. */

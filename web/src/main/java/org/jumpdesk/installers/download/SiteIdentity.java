@@ -4,16 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.cert.X509Certificate;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import org.jumpdesk.protocol.CertificateFingerprint;
 
 /**
  * What an installer package must know about the site: the addresses agents dial and the SHA-256 of the
@@ -52,35 +45,9 @@ public class SiteIdentity {
 
     private static String readFingerprint() {
         try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new AnyCertificate()}, null);
-            try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("localhost", httpsPort())) {
-                socket.setSoTimeout(10_000);
-                socket.startHandshake();
-                byte[] certificate =
-                        socket.getSession().getPeerCertificates()[0].getEncoded();
-                return HexFormat.ofDelimiter(":")
-                        .withUpperCase()
-                        .formatHex(MessageDigest.getInstance("SHA-256").digest(certificate));
-            }
+            return CertificateFingerprint.of("localhost", httpsPort());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read this site's certificate on port " + httpsPort(), e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot read this site's certificate", e);
-        }
-    }
-
-    /** Accepts the certificate only to read it: nothing is trusted or sent over this connection. */
-    private static final class AnyCertificate implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 }
