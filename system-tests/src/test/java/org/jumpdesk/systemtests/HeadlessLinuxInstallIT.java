@@ -157,7 +157,8 @@ class HeadlessLinuxInstallIT {
         assertRefused(
                 install("--install-dir", installDir.toString(), "--user", account.name()),
                 3,
-                account.name() + " cannot write to " + machine);
+                "--install-dir " + installDir + " cannot be created: " + account.name() + " cannot write to "
+                        + machine);
     }
 
     @Test

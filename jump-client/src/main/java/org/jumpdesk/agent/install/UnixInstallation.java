@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import org.jumpdesk.protocol.InstallerPackageFile;
 
 /**
@@ -121,17 +123,7 @@ final class UnixInstallation {
                             + " Nothing was installed.");
         }
         boolean writable = root
-                ? Shell.run(
-                                "runuser",
-                                "-u",
-                                runAs,
-                                "--",
-                                "test",
-                                "-w",
-                                parent.toString(),
-                                "-a",
-                                "-x",
-                                parent.toString())
+                ? Shell.run(asAccount(runAs, "test", "-w", parent.toString(), "-a", "-x", parent.toString()))
                         .succeeded()
                 : Files.isWritable(parent) && Files.isExecutable(parent);
         if (!writable) {
@@ -141,6 +133,16 @@ final class UnixInstallation {
                             + ". Nothing was installed.");
         }
         return directory;
+    }
+
+    /** A command run as the account: {@code runuser} on Linux, {@code sudo} where there is none (macOS). */
+    private static String[] asAccount(String account, String... command) {
+        boolean runuser =
+                Files.isExecutable(Path.of("/usr/sbin/runuser")) || Files.isExecutable(Path.of("/sbin/runuser"));
+        List<String> line = new ArrayList<>(
+                runuser ? List.of("runuser", "-u", account, "--") : List.of("sudo", "-u", account, "--"));
+        line.addAll(List.of(command));
+        return line.toArray(String[]::new);
     }
 
     private String fill(Path directory, boolean root, String runAs) throws IOException {
@@ -170,7 +172,7 @@ final class UnixInstallation {
         StringBuilder done = new StringBuilder("Jump Client installed in " + directory + " (runs as " + runAs + ").\n");
         if (root) {
             Files.writeString(directory.resolve(UNIT), unit(directory), StandardCharsets.UTF_8);
-            Shell.Result chown = Shell.run("chown", "-R", runAs + ":", directory.toString());
+            Shell.Result chown = Shell.run("chown", "-R", runAs, directory.toString());
             if (!chown.succeeded()) {
                 throw new InstallFailure("cannot give " + directory + " to " + runAs + ": " + chown.output(), null);
             }
