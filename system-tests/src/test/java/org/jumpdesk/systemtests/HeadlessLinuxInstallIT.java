@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -134,6 +136,33 @@ class HeadlessLinuxInstallIT {
                         "SELECT count(*) FROM jump_client WHERE installer_id = ? AND state = 'UNINSTALLED'",
                         installer.id()))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theLinuxArchiveInstallsWithTheMachinesJava() throws Exception {
+        TestInstaller installer = TestSite.createInstaller("Default", "USER", false);
+        Path unpacked = Files.createDirectories(machine.resolve("linux-zip"));
+        try (ZipInputStream zip =
+                new ZipInputStream(Files.newInputStream(HeadlessLinux.download(installer.key(), "linux", machine)))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                Files.copy(zip, unpacked.resolve(entry.getName()));
+            }
+        }
+
+        Result install = HeadlessLinux.sh(
+                unpacked.resolve("install.sh").toString(),
+                "--install-dir",
+                installDir.toString(),
+                "--user",
+                account.name());
+        assertThat(install.exitCode()).as(install.toString()).isZero();
+        assertThat(initScript("start").exitCode()).isZero();
+        assertThat(TestSite.count("SELECT count(*) FROM jump_client WHERE installer_id = ?", installer.id()))
+                .isEqualTo(1);
+
+        Result uninstall = HeadlessLinux.sh(installDir.resolve("uninstall").toString());
+        assertThat(uninstall.exitCode()).as(uninstall.toString()).isZero();
+        assertThat(installDir).doesNotExist();
     }
 
     @Test
