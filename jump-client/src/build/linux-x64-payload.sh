@@ -13,8 +13,11 @@ fi
 work="$target/linux-x64"
 rm -rf "$work"
 mkdir -p "$work"
+# The modules the agent's classes name (jdeps), plus those only reached through service lookups or
+# reflection: EC and Ed25519 keys (jdk.crypto.ec), JNDI, the management beans, sun.misc.Unsafe users.
+found=$("$jdk/bin/jdeps" --ignore-missing-deps --print-module-deps --multi-release 17 "$target/jump-client.jar")
 "$jdk/bin/jlink" \
-    --add-modules java.base,java.logging,java.xml,java.naming,java.management,jdk.management,java.net.http,jdk.crypto.ec,jdk.unsupported \
+    --add-modules "$found,java.logging,java.naming,java.management,jdk.management,java.net.http,jdk.crypto.ec,jdk.unsupported" \
     --strip-debug --no-header-files --no-man-pages --compress=2 \
     --output "$work/runtime"
 cp "$target/jump-client.jar" "$work/jump-client.jar"
