@@ -134,6 +134,12 @@ public record InstallerCommandLine(
                 help);
     }
 
+    /** Hides {@code KEY_INFO} from logs. */
+    @Override
+    public String toString() {
+        return "InstallerCommandLine[" + installDir + ", " + jumpGroup + ", " + tag + ", " + user + "]";
+    }
+
     private static IllegalArgumentException unknown(String argument) {
         String name = argument.contains("=") ? argument.substring(0, argument.indexOf('=')) : argument;
         return new IllegalArgumentException("unknown parameter '" + name + "' (see --help)");

@@ -18,19 +18,9 @@ import org.jumpdesk.protocol.InstallerPackageFile;
  * {@code uninstall} and, when root installs, a systemd unit to copy into {@code /etc/systemd/system}. A
  * refused or failed installation leaves no directory behind.
  */
-final class UnixInstallation {
+record UnixInstallation(InstallerPackageFile file, InstallerCommandLine commandLine, Path packageDirectory) {
 
     static final String UNIT = "jumpdesk-jumpclient.service";
-
-    private final InstallerPackageFile file;
-    private final InstallerCommandLine commandLine;
-    private final Path packageDirectory;
-
-    UnixInstallation(InstallerPackageFile file, InstallerCommandLine commandLine, Path packageDirectory) {
-        this.file = file;
-        this.commandLine = commandLine;
-        this.packageDirectory = packageDirectory;
-    }
 
     /**
      * Checks everything, then installs.

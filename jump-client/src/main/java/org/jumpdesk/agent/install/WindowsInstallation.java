@@ -15,17 +15,7 @@ import org.jumpdesk.protocol.InstallerPackageFile;
  * (stops it, tells the site, removes the directory). No Windows service is registered and this class has
  * not run on Windows yet (see the README).
  */
-final class WindowsInstallation {
-
-    private final InstallerPackageFile file;
-    private final InstallerCommandLine commandLine;
-    private final Path packageDirectory;
-
-    WindowsInstallation(InstallerPackageFile file, InstallerCommandLine commandLine, Path packageDirectory) {
-        this.file = file;
-        this.commandLine = commandLine;
-        this.packageDirectory = packageDirectory;
-    }
+record WindowsInstallation(InstallerPackageFile file, InstallerCommandLine commandLine, Path packageDirectory) {
 
     String install() {
         if (commandLine.user() != null) {
