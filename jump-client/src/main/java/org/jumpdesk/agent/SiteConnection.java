@@ -51,6 +51,12 @@ final class SiteConnection extends Endpoint {
     private static final Set<Integer> FINAL_REFUSALS = Set.of(4403, 4404, 4410, 1007, 1008);
 
     /**
+     * A license limit (4409). Final for a registration (the installer's first start reports it); a
+     * registered client keeps trying.
+     */
+    private static final int LIMIT_REACHED = 4409;
+
+    /**
      * Not a close code but the agent's own verdict: out of reach of the site for longer than the offline
      * limit, after which the site has uninstalled the client, so the agent removes itself (treated like
      * 4410).
@@ -227,7 +233,7 @@ final class SiteConnection extends Endpoint {
         }
         int code = reason.getCloseCode().getCode();
         String why = "the site closed the connection (" + code + " " + reason.getReasonPhrase() + ")";
-        if (FINAL_REFUSALS.contains(code)) {
+        if (FINAL_REFUSALS.contains(code) || identity.clientId().isEmpty() && code == LIMIT_REACHED) {
             refused.accept(code, why);
             return;
         }

@@ -30,7 +30,7 @@ final class Browser implements AutoCloseable {
     private final Path profile;
     private final ChromeDriver driver;
 
-    private Browser(URI site, String language) {
+    private Browser(URI site, String language, Path downloads) {
         this.site = site;
         try {
             this.profile = Files.createTempDirectory("jumpdesk-chromium-");
@@ -52,7 +52,17 @@ final class Browser implements AutoCloseable {
                         "--window-size=1400,900",
                         "--lang=" + language,
                         "--user-data-dir=" + profile)
-                .setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+                .setExperimentalOption(
+                        "prefs",
+                        downloads == null
+                                ? Map.of("intl.accept_languages", language)
+                                : Map.of(
+                                        "intl.accept_languages",
+                                        language,
+                                        "download.default_directory",
+                                        downloads.toString(),
+                                        "download.prompt_for_download",
+                                        false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
                 .build();
@@ -62,12 +72,17 @@ final class Browser implements AutoCloseable {
 
     /** A browser whose user prefers English. */
     static Browser english(URI site) {
-        return new Browser(site, "en-GB");
+        return new Browser(site, "en-GB", null);
+    }
+
+    /** A browser whose user prefers English and whose downloads land in the directory. */
+    static Browser english(URI site, Path downloads) {
+        return new Browser(site, "en-GB", downloads);
     }
 
     /** A browser whose user prefers Spanish. */
     static Browser spanish(URI site) {
-        return new Browser(site, "es-ES");
+        return new Browser(site, "es-ES", null);
     }
 
     ChromeDriver driver() {

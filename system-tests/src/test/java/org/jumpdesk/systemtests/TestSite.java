@@ -3,22 +3,16 @@ package org.jumpdesk.systemtests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.jumpdesk.installers.control.InstallerKeys;
+import org.jumpdesk.protocol.CertificateFingerprint;
 import org.jumpdesk.shared.Secrets;
 import org.jumpdesk.users.control.PasswordHashing;
 
@@ -43,32 +37,7 @@ final class TestSite {
 
     /** SHA-256 of the certificate the site presents, read as an administrator would read it off the site. */
     static String certificateFingerprint() throws Exception {
-        SSLContext trustingAll = SSLContext.getInstance("TLS");
-        trustingAll.init(
-                null,
-                new TrustManager[] {
-                    new X509TrustManager() {
-                        @Override
-                        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-                        @Override
-                        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-                        @Override
-                        public X509Certificate[] getAcceptedIssuers() {
-                            return new X509Certificate[0];
-                        }
-                    }
-                },
-                null);
-        try (SSLSocket socket =
-                (SSLSocket) trustingAll.getSocketFactory().createSocket("localhost", 8443 + portOffset())) {
-            socket.startHandshake();
-            byte[] certificate = socket.getSession().getPeerCertificates()[0].getEncoded();
-            return HexFormat.ofDelimiter(":")
-                    .withUpperCase()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(certificate));
-        }
+        return CertificateFingerprint.of("localhost", 8443 + portOffset());
     }
 
     /** The agent endpoint over plain WebSocket. */
@@ -106,28 +75,58 @@ final class TestSite {
         return username;
     }
 
+    /** Creates an administrator (with their personal Jump Group) and returns the username. */
+    static String createAdministrator(String password) throws SQLException {
+        String username = createRepresentative(password);
+        execute("UPDATE console_user SET administrator = TRUE WHERE username = ?", username);
+        return username;
+    }
+
     /**
      * Creates an installer for a Jump Group, valid for an hour, and room in the license for its clients.
      *
      * @return the installer key
      */
     static String createInstaller(String jumpGroup) throws SQLException {
-        String key = InstallerKeys.newKey();
+        return createInstaller(jumpGroup, "USER", false).key();
+    }
+
+    /** An installer made by a test: its id and its key. */
+    record TestInstaller(UUID id, String key) {}
+
+    /**
+     * Creates an installer valid for an hour, with the install mode and whether it lets installations
+     * change group, tag and comments, and room in the license for its clients.
+     */
+    static TestInstaller createInstaller(String jumpGroup, String installMode, boolean overrides) throws SQLException {
+        TestInstaller installer = new TestInstaller(UUID.randomUUID(), InstallerKeys.newKey());
         try (Connection connection = database()) {
             update(
                     connection,
-                    "INSERT INTO installer (id, key_hash, jump_group_id, mode, install_mode, valid_until,"
-                            + " created_by, created_at) SELECT ?, ?, id, 'ACTIVE', 'USER', now() + interval '1 hour',"
+                    "INSERT INTO installer (id, key_hash, jump_group_id, tag, mode, install_mode, override_jump_group,"
+                            + " override_tag, override_comments, valid_until, created_by, created_at)"
+                            + " SELECT ?, ?, id, 'installer tag', 'ACTIVE', ?, ?, ?, ?, now() + interval '1 hour',"
                             + " 'test', now() FROM jump_group WHERE name = ?",
-                    UUID.randomUUID(),
-                    InstallerKeys.hash(key),
+                    installer.id(),
+                    InstallerKeys.hash(installer.key()),
+                    installMode,
+                    overrides,
+                    overrides,
+                    overrides,
                     jumpGroup);
             update(
                     connection,
                     "UPDATE site_license SET packs = GREATEST(packs, deployed_count / 25 + 4),"
                             + " active_limit = GREATEST(active_limit, active_count + 100)");
         }
-        return key;
+        return installer;
+    }
+
+    /** Creates a shared Jump Group with a unique name starting with the prefix, and returns the name. */
+    static String createSharedGroup(String prefix) throws SQLException {
+        String name = prefix + " " + UUID.randomUUID().toString().substring(0, 8);
+        execute("INSERT INTO jump_group (name) VALUES (?)", name);
+        return name;
     }
 
     /**

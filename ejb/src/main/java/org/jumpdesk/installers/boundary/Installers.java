@@ -40,6 +40,9 @@ public class Installers {
     @EJB
     private LicenseGuard licenseGuard;
 
+    @EJB
+    private InstallerKeys installerKeys;
+
     @Inject
     private AuditTrail auditTrail;
 
@@ -88,6 +91,28 @@ public class Installers {
         }
         installer.revoke(clock.instant());
         auditTrail.record(actor.name(), "installer.revoke", installerId.toString(), null);
+    }
+
+    /**
+     * The installer whose download link carries this key, for building its package. Anyone holding the link
+     * may download while the installer is valid; the key is the secret, as in the package itself.
+     *
+     * @throws org.jumpdesk.shared.JumpDeskException {@code INSTALLER_INVALID} (unknown, expired, revoked),
+     *     {@code JC_LIMIT_DEPLOYED} when no machine could register now
+     */
+    @AuditedAs("installer.download")
+    public DownloadableInstaller forDownload(String key) {
+        Installer installer = installerKeys.usable(key, clock.instant());
+        licenseGuard.requireFreeDeployedSlot();
+        return DownloadableInstaller.of(installer);
+    }
+
+    /** The names of every Jump Group, shared and personal ({@code user:<name>}), for the installer wizard. */
+    public List<String> jumpGroupNames(Actor actor) {
+        permissions.requireAdministrator(actor);
+        return entityManager
+                .createQuery("SELECT g.name FROM JumpGroup g ORDER BY g.name", String.class)
+                .getResultList();
     }
 
     /** All installers, newest first, without their keys. */
