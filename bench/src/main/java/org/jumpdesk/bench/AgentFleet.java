@@ -4,13 +4,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -108,7 +113,7 @@ final class AgentFleet implements AutoCloseable {
 
     /** Close codes seen so far and how often, e.g. 1013 (busy) or 1006 (connection lost). */
     Map<Integer, Long> closeCodes() {
-        Map<Integer, Long> seen = new java.util.TreeMap<>();
+        Map<Integer, Long> seen = new TreeMap<>();
         closes.forEach((code, count) -> seen.put(code, count.sum()));
         return seen;
     }
@@ -198,11 +203,11 @@ final class AgentFleet implements AutoCloseable {
         }
     }
 
-    private java.util.Optional<AtomicInteger> counter(SimulatedAgent.State state) {
+    private Optional<AtomicInteger> counter(SimulatedAgent.State state) {
         return switch (state) {
-            case IDLE -> java.util.Optional.empty();
-            case CONNECTING -> java.util.Optional.of(connecting);
-            case CONNECTED -> java.util.Optional.of(connected);
+            case IDLE -> Optional.empty();
+            case CONNECTING -> Optional.of(connecting);
+            case CONNECTED -> Optional.of(connected);
         };
     }
 
@@ -286,7 +291,7 @@ final class AgentFleet implements AutoCloseable {
      */
     long[] heartbeatRoundTrips(int samples) throws InterruptedException {
         List<SimulatedAgent> live = connectedAgents();
-        java.util.Collections.shuffle(live);
+        Collections.shuffle(live);
         int count = Math.min(samples, live.size());
         long[] roundTrips = new long[count];
         AtomicInteger answered = new AtomicInteger();
@@ -306,7 +311,7 @@ final class AgentFleet implements AutoCloseable {
         }
         done.await(10, TimeUnit.SECONDS);
         onPong((agent, nanos) -> {});
-        return java.util.Arrays.copyOf(roundTrips, Math.min(answered.get(), count));
+        return Arrays.copyOf(roundTrips, Math.min(answered.get(), count));
     }
 
     /** What a heartbeat burst achieved. */
@@ -411,7 +416,7 @@ final class AgentFleet implements AutoCloseable {
         callbacks.shutdownNow();
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());

@@ -10,10 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,7 +75,7 @@ final class BenchSite implements AutoCloseable {
      */
     void durableCommits(boolean durable) throws SQLException {
         try (Connection connection = database();
-                java.sql.Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("ALTER SYSTEM SET synchronous_commit = " + (durable ? "on" : "off"));
             statement.execute("SELECT pg_reload_conf()");
         }
@@ -95,8 +98,7 @@ final class BenchSite implements AutoCloseable {
                         "JUMPDESK_DB_USER", "postgres",
                         "JUMPDESK_DB_PASSWORD", "postgres",
                         "JUMPDESK_NODE_ID", "bench",
-                        "JUMPDESK_INITIAL_ADMIN_PASSWORD",
-                                java.util.UUID.randomUUID().toString()),
+                        "JUMPDESK_INITIAL_ADMIN_PASSWORD", UUID.randomUUID().toString()),
                 List.of("-b", "0.0.0.0", "-Djboss.socket.binding.port-offset=" + portOffset));
         if (!wildfly.awaitReady(
                 URI.create("http://127.0.0.1:" + (8080 + portOffset) + "/login.xhtml"), Duration.ofMinutes(5))) {
@@ -158,7 +160,7 @@ final class BenchSite implements AutoCloseable {
 
     /** Bytes and instances on the server heap by class, as {@code jcmd GC.class_histogram} counts them. */
     Map<String, long[]> classHistogram() throws IOException, InterruptedException {
-        Map<String, long[]> classes = new java.util.HashMap<>();
+        Map<String, long[]> classes = new HashMap<>();
         Matcher line = HISTOGRAM_LINE.matcher(jcmd("GC.class_histogram"));
         while (line.find()) {
             classes.put(line.group(3), new long[] {Long.parseLong(line.group(1)), Long.parseLong(line.group(2))});

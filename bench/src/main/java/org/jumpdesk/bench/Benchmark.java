@@ -22,6 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -40,8 +43,7 @@ public final class Benchmark {
 
     private static final int HANDSHAKES_IN_FLIGHT = 200;
     /** The embedded PostgreSQL narrates its start-up at INFO; held here so the level sticks. */
-    private static final java.util.logging.Logger EMBEDDED_DATABASE_LOG =
-            java.util.logging.Logger.getLogger("io.zonky");
+    private static final Logger EMBEDDED_DATABASE_LOG = Logger.getLogger("io.zonky");
 
     private static final Pattern NUMBER = Pattern.compile("(\\w+)=(\\d+)");
 
@@ -52,7 +54,7 @@ public final class Benchmark {
     private Benchmark() {}
 
     public static void main(String[] args) throws Exception {
-        EMBEDDED_DATABASE_LOG.setLevel(java.util.logging.Level.WARNING);
+        EMBEDDED_DATABASE_LOG.setLevel(Level.WARNING);
         new Benchmark().run();
     }
 
@@ -363,13 +365,13 @@ public final class Benchmark {
                     e.getValue()[1] - idle.getOrDefault(e.getKey(), new long[2])[1]
                 }))
                 .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
-                .filter(new java.util.function.Predicate<Map.Entry<String, long[]>>() {
+                .filter(new Predicate<Map.Entry<String, long[]>>() {
                     private int rank;
 
-                    /** The 30 largest, and JumpDesk's own classes wherever they rank. */
+                    /** The 30 largest, and JumpDesk's own classes that grew, wherever they rank. */
                     @Override
                     public boolean test(Map.Entry<String, long[]> entry) {
-                        return rank++ < 30 || entry.getKey().startsWith("org.jumpdesk");
+                        return rank++ < 30 || entry.getKey().startsWith("org.jumpdesk") && entry.getValue()[1] != 0;
                     }
                 })
                 .forEach(e -> table.append(String.format(
