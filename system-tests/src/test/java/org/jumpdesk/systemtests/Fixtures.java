@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jumpdesk.installers.boundary.InstallerRequest;
 import org.jumpdesk.installers.boundary.Installers;
@@ -202,13 +201,7 @@ public class Fixtures {
      */
     public long eventuallyAtLeast(long expected, String sql, Object... parameters)
             throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        long count = count(sql, parameters);
-        while (count < expected && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            count = count(sql, parameters);
-        }
-        return count;
+        return Statements.eventuallyAtLeast(expected, () -> count(sql, parameters));
     }
 
     /** Runs a statement as it is; for what no use case may do, like ageing an installer. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -38,6 +39,9 @@ public class AgentPresence {
 
     private final Map<UUID, Connection> connections = new ConcurrentHashMap<>();
 
+    /** Messages heard from agents since this node started (heartbeats and reports), for operators' metrics. */
+    private final LongAdder messagesHeard = new LongAdder();
+
     /** An agent authenticated on a session; an older session of the same client is closed. */
     public void connected(UUID clientId, Session session, Instant now) {
         Connection previous = connections.put(clientId, new Connection(session, now));
@@ -48,6 +52,7 @@ public class AgentPresence {
 
     /** The agent sent something: it is alive. */
     public void heard(UUID clientId, Instant now) {
+        messagesHeard.increment();
         Connection connection = connections.get(clientId);
         if (connection != null) {
             connection.lastHeard = now;
@@ -57,6 +62,16 @@ public class AgentPresence {
     /** The session ended; forgets the client unless a newer session already replaced it. */
     public void disconnected(UUID clientId, Session session) {
         connections.computeIfPresent(clientId, (id, connection) -> connection.session == session ? null : connection);
+    }
+
+    /** How many agents are connected to this node now. */
+    public int connectedCount() {
+        return connections.size();
+    }
+
+    /** How many messages agents sent to this node since it started; its rate is the heartbeat rate. */
+    public long messagesHeard() {
+        return messagesHeard.sum();
     }
 
     public boolean online(UUID clientId) {

@@ -3,14 +3,11 @@ package org.jumpdesk.installers.control;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.HexFormat;
 import org.jumpdesk.installers.entity.Installer;
 import org.jumpdesk.shared.JumpDeskStatus;
+import org.jumpdesk.shared.Secrets;
 
 /** Installer keys: made at random, stored only as their SHA-256, looked up by it. */
 @Stateless
@@ -32,12 +29,7 @@ public class InstallerKeys {
     }
 
     public static String hash(String key) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java SE platform", e);
-        }
+        return Secrets.sha256Hex(key);
     }
 
     /**
