@@ -1,0 +1,127 @@
+package org.jumpdesk.systemtests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import org.jumpdesk.launcher.Directories;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Debian Chromium driven through its ChromeDriver, one fresh profile per instance. The
+ * packages come from {@code src/test/scripts/install-chromium.sh}, which the build runs first.
+ */
+final class Browser implements AutoCloseable {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    private final URI site;
+    private final Path profile;
+    private final ChromeDriver driver;
+
+    private Browser(URI site, String language) {
+        this.site = site;
+        try {
+            this.profile = Files.createTempDirectory("jumpdesk-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions()
+                .setBinary("/usr/bin/chromium")
+                // The network here is closed: without these flags Chromium keeps dialling Google's hosts.
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--no-first-run",
+                        "--window-size=1400,900",
+                        "--lang=" + language,
+                        "--user-data-dir=" + profile)
+                .setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .build();
+        this.driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    /** A browser whose user prefers English. */
+    static Browser english(URI site) {
+        return new Browser(site, "en-GB");
+    }
+
+    /** A browser whose user prefers Spanish. */
+    static Browser spanish(URI site) {
+        return new Browser(site, "es-ES");
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    Browser open(String path) {
+        driver.get(site.resolve(path).toString());
+        return this;
+    }
+
+    /** Opens a protected page and logs in on the form it leads to. */
+    Browser logIn(String path, String username, String password) {
+        open(path);
+        element(By.id("j_username")).sendKeys(username);
+        driver.findElement(By.id("j_password")).sendKeys(password);
+        driver.findElement(By.id("login-submit")).click();
+        return this;
+    }
+
+    /** Waits until the element is visible. */
+    WebElement element(By locator) {
+        return new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /** Waits until the element's text contains the given text, and returns the whole text. */
+    String textOnceContains(By locator, String expected) {
+        new WebDriverWait(driver, PATIENCE)
+                .until(ExpectedConditions.textToBePresentInElementLocated(locator, expected));
+        return driver.findElement(locator).getText();
+    }
+
+    /**
+     * Saves what the browser shows as {@code docs/screenshots/<name>.png}, the pictures the README links,
+     * so they always show the pages as the tests last saw them.
+     */
+    void screenshot(String name) {
+        Path directory = Path.of(System.getProperty("jumpdesk.screenshots", "target/screenshots"));
+        try {
+            Files.createDirectories(directory);
+            Path taken = driver.getScreenshotAs(OutputType.FILE).toPath();
+            Files.move(taken, directory.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+            Directories.deleteRecursively(profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
