@@ -1,5 +1,7 @@
 package org.jumpdesk.systemtests;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
@@ -10,6 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
@@ -146,6 +150,15 @@ final class TestSite {
         return group;
     }
 
+    /** The version of the agent the build made, which the site offers as its release. */
+    static String agentVersion() {
+        try (JarFile jar = new JarFile(System.getProperty("jumpdesk.agent.jar"))) {
+            return jar.getManifest().getMainAttributes().getValue(Attributes.Name.IMPLEMENTATION_VERSION);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * Creates a Jump Client that has connected once, in a Jump Group, counted in the license as a
      * registration and first connection would count it.
@@ -176,11 +189,12 @@ final class TestSite {
                     connection,
                     "INSERT INTO jump_client (id, name, hostname, operating_system, agent_version, state, mode,"
                             + " jump_group_id, installer_id, created_by, created_at, last_contact_at)"
-                            + " SELECT ?, ?, ?, 'Linux 6.1', '0.1.0', ?, ?, jump_group_id, id, 'test', now(), now()"
+                            + " SELECT ?, ?, ?, 'Linux 6.1', ?, ?, ?, jump_group_id, id, 'test', now(), now()"
                             + " FROM installer WHERE id = ?",
                     id,
                     "host-" + id,
                     "host-" + id,
+                    agentVersion(),
                     state,
                     state,
                     installer);
