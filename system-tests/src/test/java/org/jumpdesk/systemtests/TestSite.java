@@ -149,12 +149,6 @@ final class TestSite {
         return group;
     }
 
-    /**
-     * Creates a Jump Client that has connected once, in a Jump Group, counted in the license as a
-     * registration and first connection would count it.
-     *
-     * @param state {@code ACTIVE} or {@code PASSIVE}
-     */
     /** The version of the agent the build made, which the site offers as its release. */
     static String agentVersion() {
         try (JarFile jar = new JarFile(System.getProperty("jumpdesk.agent.jar"))) {
@@ -164,6 +158,12 @@ final class TestSite {
         }
     }
 
+    /**
+     * Creates a Jump Client that has connected once, in a Jump Group, counted in the license as a
+     * registration and first connection would count it.
+     *
+     * @param state {@code ACTIVE} or {@code PASSIVE}
+     */
     static UUID createClient(String jumpGroup, String state) throws SQLException {
         UUID id = UUID.randomUUID();
         try (Connection connection = database()) {

@@ -3,13 +3,18 @@ package org.jumpdesk.api;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jumpdesk.shared.InputViolations;
@@ -32,6 +37,8 @@ final class Problems {
     private static final List<JumpDeskStatus> EXPLAINED =
             List.of(JumpDeskStatus.INVALID_INPUT, JumpDeskStatus.OVERRIDE_NOT_ALLOWED);
 
+    private static final Logger LOG = Logger.getLogger(Problems.class.getName());
+
     private static final Pattern FIELD_ERROR = Pattern.compile("([\\w.-]+): (.+)", Pattern.DOTALL);
 
     private Problems() {}
@@ -39,7 +46,37 @@ final class Problems {
     /** A field and what it expects, e.g. {@code tag}: {@code size must be between 0 and 64}. */
     record FieldError(String field, String message) {}
 
-    static Response of(JumpDeskException refusal, HttpHeaders headers) {
+    /** The problem for any failure of a request. */
+    static Response of(Throwable failure, HttpHeaders headers) {
+        var violations = InputViolations.find(failure);
+        if (violations != null) {
+            return of(violations, headers);
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JumpDeskException refusal) {
+                return of(refusal, headers);
+            }
+            if (cause instanceof JsonbException || cause instanceof ProcessingException) {
+                return invalidInput("body", "is not the JSON this operation expects: " + innermost(cause), headers);
+            }
+        }
+        if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+            Response.StatusType status = web.getResponse().getStatusInfo();
+            return uncatalogued(status.getStatusCode(), status.getReasonPhrase());
+        }
+        LOG.log(Level.SEVERE, "API request failed", failure);
+        return uncatalogued(500, "Internal Server Error");
+    }
+
+    private static String innermost(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
+    }
+
+    private static Response of(JumpDeskException refusal, HttpHeaders headers) {
         JumpDeskStatus status = refusal.status();
         String prefix = status.name() + ": ";
         String detail = EXPLAINED.contains(status) && refusal.getMessage().startsWith(prefix)
@@ -48,11 +85,11 @@ final class Problems {
         return of(status, detail, detail == null ? List.of() : fieldErrors(detail), headers);
     }
 
-    static Response of(ConstraintViolationException violations, HttpHeaders headers) {
+    private static Response of(ConstraintViolationException violations, HttpHeaders headers) {
         return of(InputViolations.refusal(violations), headers);
     }
 
-    static Response invalidInput(String field, String message, HttpHeaders headers) {
+    private static Response invalidInput(String field, String message, HttpHeaders headers) {
         return of(JumpDeskStatus.INVALID_INPUT.exception(field + ": " + message), headers);
     }
 
@@ -65,7 +102,7 @@ final class Problems {
                 .toList();
     }
 
-    static Response of(JumpDeskStatus status, String detail, List<FieldError> errors, HttpHeaders headers) {
+    private static Response of(JumpDeskStatus status, String detail, List<FieldError> errors, HttpHeaders headers) {
         String title = ResourceBundle.getBundle(
                         "org.jumpdesk.web.messages",
                         language(headers),
@@ -87,7 +124,7 @@ final class Problems {
     }
 
     /** A failure outside the catalogue (unknown path, wrong method, a fault in the site): no code. */
-    static Response uncatalogued(int httpStatus, String title) {
+    private static Response uncatalogued(int httpStatus, String title) {
         return response(
                 httpStatus,
                 Json.createObjectBuilder()

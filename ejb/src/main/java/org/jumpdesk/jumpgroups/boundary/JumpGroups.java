@@ -10,7 +10,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jumpdesk.audit.control.AuditTrail;
@@ -84,6 +86,44 @@ public class JumpGroups {
             member.changeRole(role);
         }
         auditTrail.record(actor.name(), "jump-group.set-member", groupName, username + " " + role);
+    }
+
+    /** Administrators remove a user from a shared group; clients they reached through it vanish for them. */
+    @AuditedAs("jump-group.remove-member")
+    public void removeMember(Actor actor, @NotBlank String groupName, @NotBlank String username) {
+        permissions.requireAdministrator(actor);
+        int removed = entityManager
+                .createNativeQuery("DELETE FROM jump_group_member m USING jump_group g, console_user u"
+                        + " WHERE m.group_id = g.id AND m.user_id = u.id AND g.name = ?1 AND u.username = ?2")
+                .setParameter(1, groupName)
+                .setParameter(2, username)
+                .executeUpdate();
+        if (removed == 0) {
+            throw JumpDeskStatus.INVALID_INPUT.exception(
+                    "username: '" + username + "' is not a member of '" + groupName + "'");
+        }
+        auditTrail.record(actor.name(), "jump-group.remove-member", groupName, username);
+    }
+
+    /** Every shared group with its members, by name (administrators). */
+    public List<SharedGroupView> sharedGroups(Actor actor) {
+        permissions.requireAdministrator(actor);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager
+                .createNativeQuery("SELECT g.name, u.username, m.role FROM jump_group g"
+                        + " LEFT JOIN jump_group_member m ON m.group_id = g.id LEFT JOIN console_user u ON u.id = m.user_id"
+                        + " WHERE g.owner_id IS NULL ORDER BY g.name, u.username")
+                .getResultList();
+        Map<String, List<SharedGroupView.Member>> members = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            List<SharedGroupView.Member> list = members.computeIfAbsent((String) row[0], g -> new ArrayList<>());
+            if (row[1] != null) {
+                list.add(new SharedGroupView.Member((String) row[1], JumpGroupRole.valueOf((String) row[2])));
+            }
+        }
+        return members.entrySet().stream()
+                .map(e -> new SharedGroupView(e.getKey(), List.copyOf(e.getValue())))
+                .toList();
     }
 
     /** The groups the actor can see, by name. */

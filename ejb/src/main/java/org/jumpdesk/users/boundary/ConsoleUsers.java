@@ -9,6 +9,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jumpdesk.audit.control.AuditTrail;
@@ -19,6 +25,7 @@ import org.jumpdesk.shared.AuditedAs;
 import org.jumpdesk.shared.JumpDeskStatus;
 import org.jumpdesk.users.control.PasswordHashing;
 import org.jumpdesk.users.entity.ConsoleUser;
+import org.jumpdesk.users.entity.PersonalGroupVisibility;
 import org.jumpdesk.users.entity.Team;
 
 /** Use cases on console accounts and teams. Each public method is one JTA transaction. */
@@ -31,6 +38,9 @@ public class ConsoleUsers {
 
     /** Role of administrators: may use the admin portal. */
     public static final String ADMIN = "admin";
+
+    /** Role of users who must choose a new password before they may use any other page. */
+    public static final String MUST_CHANGE_PASSWORD = "password-change-required";
 
     /** Name of the administrator created when the site first starts. */
     public static final String INITIAL_ADMIN = "admin";
@@ -59,8 +69,123 @@ public class ConsoleUsers {
                 .filter(u -> PasswordHashing.matches(password, u.passwordHash()));
         auditTrail.record(
                 username, "console.login", null, user.isPresent() ? AuditTrail.SUCCESS : "LOGIN_FAILED", null);
-        return user.map(u -> new ConsoleIdentity(
-                u.username(), u.administrator() ? Set.of(REPRESENTATIVE, ADMIN) : Set.of(REPRESENTATIVE)));
+        return user.map(u -> new ConsoleIdentity(u.username(), roles(u)));
+    }
+
+    private static Set<String> roles(ConsoleUser user) {
+        Set<String> roles = new HashSet<>(Set.of(REPRESENTATIVE));
+        if (user.administrator()) {
+            roles.add(ADMIN);
+        }
+        if (user.mustChangePassword()) {
+            roles.add(MUST_CHANGE_PASSWORD);
+        }
+        return Set.copyOf(roles);
+    }
+
+    /** Every account with its teams, by name (administrators). */
+    public List<ConsoleUserView> list(Actor actor) {
+        permissions.requireAdministrator(actor);
+        Map<String, List<String>> teamsOf = new HashMap<>();
+        teams(actor).forEach(team -> team.members()
+                .forEach(member ->
+                        teamsOf.computeIfAbsent(member, m -> new ArrayList<>()).add(team.name())));
+        return entityManager
+                .createQuery("SELECT u FROM ConsoleUser u ORDER BY u.username", ConsoleUser.class)
+                .getResultStream()
+                .map(u -> new ConsoleUserView(
+                        u.username(),
+                        u.administrator(),
+                        u.enabled(),
+                        u.mustChangePassword(),
+                        u.personalGroupVisibility(),
+                        teamsOf.getOrDefault(u.username(), List.of())))
+                .toList();
+    }
+
+    /** Every team with its members, by name (administrators). */
+    public List<TeamView> teams(Actor actor) {
+        permissions.requireAdministrator(actor);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager
+                .createNativeQuery("SELECT t.name, u.username FROM team t LEFT JOIN team_member m ON m.team_id = t.id"
+                        + " LEFT JOIN console_user u ON u.id = m.user_id ORDER BY t.name, u.username")
+                .getResultList();
+        Map<String, List<String>> members = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            List<String> names = members.computeIfAbsent((String) row[0], t -> new ArrayList<>());
+            if (row[1] != null) {
+                names.add((String) row[1]);
+            }
+        }
+        return members.entrySet().stream()
+                .map(e -> new TeamView(e.getKey(), List.copyOf(e.getValue())))
+                .toList();
+    }
+
+    /**
+     * Administrators disable or enable an account. A disabled user cannot log in, and their API tokens are
+     * refused; administrators cannot disable themselves.
+     */
+    @AuditedAs("console-user.set-enabled")
+    public void setEnabled(Actor actor, @NotNull String username, boolean enabled) {
+        permissions.requireAdministrator(actor);
+        if (!enabled && username.equals(actor.name())) {
+            throw JumpDeskStatus.INVALID_INPUT.exception("username: you cannot disable your own account");
+        }
+        existing(username).enable(enabled);
+        auditTrail.record(actor.name(), "console-user.set-enabled", username, enabled ? "enabled" : "disabled");
+    }
+
+    /** Administrators set a temporary password; the user must change it at the next login. */
+    @AuditedAs("console-user.reset-password")
+    public void resetPassword(Actor actor, @NotNull String username, @NotNull @Valid NewPassword password) {
+        permissions.requireAdministrator(actor);
+        existing(username)
+                .resetPassword(PasswordHashing.hash(password.password().toCharArray()));
+        auditTrail.record(actor.name(), "console-user.reset-password", username, null);
+    }
+
+    /** Administrators make a user choose a new password at the next login. */
+    @AuditedAs("console-user.require-password-change")
+    public void requirePasswordChange(Actor actor, @NotNull String username) {
+        permissions.requireAdministrator(actor);
+        existing(username).requirePasswordChange();
+        auditTrail.record(actor.name(), "console-user.require-password-change", username, null);
+    }
+
+    /** Administrators set whose personal Jump Groups a user may see. */
+    @AuditedAs("console-user.visibility")
+    public void changeVisibility(Actor actor, @NotNull String username, @NotNull PersonalGroupVisibility visibility) {
+        permissions.requireAdministrator(actor);
+        existing(username).allowToSeePersonalGroups(visibility);
+        auditTrail.record(actor.name(), "console-user.visibility", username, visibility.name());
+    }
+
+    /**
+     * A user replaces their own password, knowing the current one. Works while they must change it, which
+     * it ends.
+     */
+    @AuditedAs("console-user.change-password")
+    public void changeOwnPassword(Actor actor, @NotNull String currentPassword, @NotNull @Valid NewPassword password) {
+        ConsoleUser user = find(actor.name())
+                .filter(ConsoleUser::enabled)
+                .orElseThrow(
+                        () -> JumpDeskStatus.PERMISSION_DENIED.exception(actor.name() + " is not an enabled user"));
+        if (!PasswordHashing.matches(currentPassword.toCharArray(), user.passwordHash())) {
+            throw JumpDeskStatus.INVALID_INPUT.exception("currentPassword: is not the current password");
+        }
+        if (currentPassword.equals(password.password())) {
+            throw JumpDeskStatus.INVALID_INPUT.exception("password: must differ from the current password");
+        }
+        user.changePassword(PasswordHashing.hash(password.password().toCharArray()));
+        auditTrail.record(actor.name(), "console-user.change-password", actor.name(), null);
+    }
+
+    private ConsoleUser existing(String username) {
+        return find(username)
+                .orElseThrow(
+                        () -> JumpDeskStatus.INVALID_INPUT.exception("username: no user named '" + username + "'"));
     }
 
     /**
@@ -119,8 +244,7 @@ public class ConsoleUsers {
                 .getResultStream()
                 .findFirst()
                 .orElseThrow(() -> JumpDeskStatus.INVALID_INPUT.exception("no team named '" + teamName + "'"));
-        team.add(find(username)
-                .orElseThrow(() -> JumpDeskStatus.INVALID_INPUT.exception("no user named '" + username + "'")));
+        team.add(existing(username));
         auditTrail.record(actor.name(), "team.add-member", teamName, username);
     }
 

@@ -35,6 +35,9 @@ public class ConsoleUser {
     @Column(name = "personal_group_visibility", nullable = false)
     private PersonalGroupVisibility personalGroupVisibility = PersonalGroupVisibility.NONE;
 
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -73,5 +76,30 @@ public class ConsoleUser {
 
     public void allowToSeePersonalGroups(PersonalGroupVisibility visibility) {
         this.personalGroupVisibility = visibility;
+    }
+
+    public boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    /** A disabled user can neither log in nor use API tokens; nothing of theirs is deleted. */
+    public void enable(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** An administrator set a temporary password: the user must choose their own at the next login. */
+    public void resetPassword(String newHash) {
+        this.passwordHash = newHash;
+        this.mustChangePassword = true;
+    }
+
+    public void requirePasswordChange() {
+        this.mustChangePassword = true;
+    }
+
+    /** The user chose a new password themselves. */
+    public void changePassword(String newHash) {
+        this.passwordHash = newHash;
+        this.mustChangePassword = false;
     }
 }
