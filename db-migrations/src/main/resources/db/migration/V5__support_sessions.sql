@@ -15,8 +15,8 @@ CREATE TABLE support_session (
     bytes_from_agent  BIGINT       NOT NULL DEFAULT 0
 );
 CREATE INDEX support_session_client_idx ON support_session (client_id, requested_at DESC);
--- Jumps being set up (for the SERVER_BUSY limit) are found without reading ended sessions.
-CREATE INDEX support_session_setting_up_idx ON support_session (requested_at) WHERE state = 'REQUESTED';
+-- Jumps being set up (the SERVER_BUSY limit) and sessions in progress are counted without reading ended ones.
+CREATE INDEX support_session_open_idx ON support_session (state, requested_at) WHERE state <> 'ENDED';
 
 -- The terminal stream with its timing, in asciicast v2 event form: seconds since the start, 'o' for output
 -- and 'i' for input, the text. Appended in batches by the node relaying the session.

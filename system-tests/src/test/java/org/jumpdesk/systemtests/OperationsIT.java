@@ -79,7 +79,10 @@ class OperationsIT {
                 .contains("# TYPE jumpdesk_agents_connected gauge\njumpdesk_agents_connected ")
                 .contains("# TYPE jumpdesk_agent_messages_received_total counter\n")
                 .containsPattern("(?m)^jumpdesk_jump_clients_deployed_limit \\d+$")
-                .containsPattern("(?m)^jumpdesk_jump_clients_active \\d+$");
+                .containsPattern("(?m)^jumpdesk_jump_clients_active \\d+$")
+                .containsPattern("(?m)^jumpdesk_jumps_setting_up \\d+$")
+                .containsPattern("(?m)^jumpdesk_sessions_active \\d+$")
+                .containsPattern("(?m)^jumpdesk_agent_upgrades_in_progress \\d+$");
         assertThat(new ApiClient(null).get("metrics").status()).isEqualTo(401);
     }
 

@@ -8,8 +8,10 @@ import jakarta.ws.rs.Produces;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jumpdesk.agents.AgentPresence;
+import org.jumpdesk.agentsoftware.boundary.AgentUpdates;
 import org.jumpdesk.licensing.boundary.LicenseUsage;
 import org.jumpdesk.licensing.boundary.Licensing;
+import org.jumpdesk.sessions.boundary.SupportSessions;
 
 /**
  * Operators' metrics in the Prometheus text format: this node's agent connections and traffic, and the
@@ -26,6 +28,12 @@ public class MetricsResource {
 
     @EJB
     private Licensing licensing;
+
+    @EJB
+    private SupportSessions supportSessions;
+
+    @EJB
+    private AgentUpdates agentUpdates;
 
     @GET
     @Produces(PROMETHEUS_TEXT)
@@ -69,6 +77,25 @@ public class MetricsResource {
                 "gauge",
                 "The license's active limit.",
                 license.activeLimit());
+        SupportSessions.Counts sessions = supportSessions.counts();
+        metric(
+                text,
+                "jumpdesk_jumps_setting_up",
+                "gauge",
+                "Jumps waiting for their agent, site-wide (SERVER_BUSY beyond max_concurrent_jumps).",
+                sessions.settingUp());
+        metric(
+                text,
+                "jumpdesk_sessions_active",
+                "gauge",
+                "Support sessions in progress, site-wide.",
+                sessions.active());
+        metric(
+                text,
+                "jumpdesk_agent_upgrades_in_progress",
+                "gauge",
+                "Agents updating to the site's release (the queue max_concurrent_upgrades limits).",
+                agentUpdates.updating());
         return text.toString();
     }
 

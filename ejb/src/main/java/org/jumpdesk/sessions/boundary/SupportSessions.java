@@ -52,6 +52,18 @@ public class SupportSessions {
     @Inject
     private Clock clock;
 
+    /** How many jumps are being set up and how many sessions are in progress, site-wide. */
+    public record Counts(long settingUp, long active) {}
+
+    public Counts counts() {
+        Object[] row = (Object[]) entityManager
+                .createNativeQuery("SELECT count(*) FILTER (WHERE state = 'REQUESTED' AND requested_at > ?),"
+                        + " count(*) FILTER (WHERE state = 'ACTIVE') FROM support_session WHERE state <> 'ENDED'")
+                .setParameter(1, Timestamp.from(clock.instant().minus(SETTING_UP)))
+                .getSingleResult();
+        return new Counts(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+
     /** A representative jumps to a client. */
     public SessionTicket request(Actor actor, UUID clientId) {
         boolean passive = jumpClients.startJump(actor, clientId).state() == JumpClientState.PASSIVE;
