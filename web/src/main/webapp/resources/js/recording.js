@@ -51,12 +51,5 @@
             : "";
         document.getElementById("recording-matches").setAttribute("data-count", String(matches.length));
     });
-    window.jumpdeskTerminalText = function () {
-        var lines = [];
-        var buffer = term.buffer.active;
-        for (var i = 0; i < buffer.length; i++) {
-            lines.push(buffer.getLine(i).translateToString(true));
-        }
-        return lines.join("\n");
-    };
+    jumpdeskExposeTerminal(term);
 }());

@@ -64,14 +64,5 @@
     document.getElementById("session-end").addEventListener("click", function () {
         socket.close(1000, "ended by the representative");
     });
-    // For tests and assistive tools: the terminal's visible text.
-    window.jumpdeskTerminalText = function () {
-        var lines = [];
-        var buffer = term.buffer.active;
-        for (var i = 0; i < buffer.length; i++) {
-            lines.push(buffer.getLine(i).translateToString(true));
-        }
-        return lines.join("\n");
-    };
-    window.jumpdeskTerminal = term;
+    jumpdeskExposeTerminal(term);
 }());

@@ -10,7 +10,6 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -205,19 +204,6 @@ public class AgentEndpoint {
 
     private void close(Session session, int code, String reason) {
         LOG.fine(() -> "closing agent connection " + clientId + " with " + code + ": " + reason);
-        try {
-            session.close(new CloseReason(CloseCodes.getCloseCode(code), truncate(reason)));
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "agent connection already gone", e);
-        }
-    }
-
-    /** A close reason may hold at most 123 bytes of UTF-8. */
-    static String truncate(String reason) {
-        String shortened = reason;
-        while (shortened.getBytes(StandardCharsets.UTF_8).length > 123) {
-            shortened = shortened.substring(0, shortened.length() - 1);
-        }
-        return shortened;
+        Sockets.close(session, code, reason);
     }
 }

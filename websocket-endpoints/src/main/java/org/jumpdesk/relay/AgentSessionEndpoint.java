@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jumpdesk.agents.Sockets;
 import org.jumpdesk.protocol.MalformedMessageException;
 import org.jumpdesk.protocol.Message;
 import org.jumpdesk.protocol.MessageCodec;
@@ -43,29 +44,29 @@ public class AgentSessionEndpoint {
     @OnMessage(maxMessageSize = 64 * 1024)
     public void onAttach(String text, Session agent) {
         if (relayed != null) {
-            close(agent, CloseCodes.VIOLATED_POLICY, "already attached");
+            Sockets.close(agent, CloseCodes.VIOLATED_POLICY, "already attached");
             return;
         }
         Message message;
         try {
             message = CODEC.decode(text);
         } catch (MalformedMessageException e) {
-            close(agent, CloseCodes.NOT_CONSISTENT, e.getMessage());
+            Sockets.close(agent, CloseCodes.NOT_CONSISTENT, e.getMessage());
             return;
         }
         if (!(message instanceof SessionAttach attach)) {
-            close(agent, CloseCodes.VIOLATED_POLICY, "'session-attach' must be the first message");
+            Sockets.close(agent, CloseCodes.VIOLATED_POLICY, "'session-attach' must be the first message");
             return;
         }
         try {
             supportSessions.attach(attach.sessionId(), attach.token());
         } catch (JumpDeskException refusal) {
-            close(agent, refusal.status().closeCode(), refusal.status().name());
+            Sockets.close(agent, refusal.status().closeCode(), refusal.status().name());
             return;
         }
         relayed = relay.agentAttached(attach.sessionId(), agent).orElse(null);
         if (relayed == null) {
-            close(agent, CloseCodes.GOING_AWAY.getCode(), "the representative left");
+            Sockets.close(agent, CloseCodes.GOING_AWAY.getCode(), "the representative left");
             return;
         }
         ConsoleTerminalEndpoint.started(relayed.browser);
@@ -74,7 +75,7 @@ public class AgentSessionEndpoint {
     @OnMessage(maxMessageSize = 256 * 1024)
     public void onOutput(ByteBuffer output, Session agent) {
         if (relayed == null) {
-            close(agent, CloseCodes.VIOLATED_POLICY, "'session-attach' must be the first message");
+            Sockets.close(agent, CloseCodes.VIOLATED_POLICY, "'session-attach' must be the first message");
             return;
         }
         relayed.fromAgent(output);
@@ -91,17 +92,5 @@ public class AgentSessionEndpoint {
     @OnError
     public void onError(Session agent, Throwable failure) {
         LOG.log(failure instanceof IOException ? Level.FINE : Level.WARNING, "agent session failed", failure);
-    }
-
-    private static void close(Session session, CloseCodes code, String reason) {
-        close(session, code.getCode(), reason);
-    }
-
-    private static void close(Session session, int code, String reason) {
-        try {
-            session.close(new CloseReason(CloseCodes.getCloseCode(code), reason));
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "agent session already gone", e);
-        }
     }
 }

@@ -2,7 +2,6 @@ package org.jumpdesk.relay;
 
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -19,6 +18,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jumpdesk.agents.AgentPresence;
+import org.jumpdesk.agents.Sockets;
 import org.jumpdesk.protocol.MalformedMessageException;
 import org.jumpdesk.protocol.Message;
 import org.jumpdesk.protocol.MessageCodec;
@@ -62,7 +62,7 @@ public class ConsoleTerminalEndpoint {
     public void onOpen(Session browser) {
         Principal user = browser.getUserPrincipal();
         if (user == null) {
-            close(browser, CloseCodes.VIOLATED_POLICY, "log in first");
+            Sockets.close(browser, CloseCodes.VIOLATED_POLICY, "log in first");
             return;
         }
         UUID clientId;
@@ -73,7 +73,7 @@ public class ConsoleTerminalEndpoint {
             columns = Integer.parseInt(parameter(browser, "columns"));
             rows = Integer.parseInt(parameter(browser, "rows"));
         } catch (IllegalArgumentException | NullPointerException e) {
-            close(browser, CloseCodes.VIOLATED_POLICY, "expected client=<uuid>, columns=<n>, rows=<n>");
+            Sockets.close(browser, CloseCodes.VIOLATED_POLICY, "expected client=<uuid>, columns=<n>, rows=<n>");
             return;
         }
         try {
@@ -121,7 +121,7 @@ public class ConsoleTerminalEndpoint {
         try {
             message = CODEC.decode(text);
         } catch (MalformedMessageException e) {
-            close(browser, CloseCodes.NOT_CONSISTENT, e.getMessage());
+            Sockets.close(browser, CloseCodes.NOT_CONSISTENT, e.getMessage());
             return;
         }
         if (relayed != null && message instanceof TerminalResize resize) {
@@ -165,15 +165,7 @@ public class ConsoleTerminalEndpoint {
         } catch (IOException e) {
             LOG.log(Level.FINE, "console terminal already gone", e);
         }
-        close(browser, CloseCodes.NORMAL_CLOSURE, "session over");
-    }
-
-    private static void close(Session session, CloseCodes code, String reason) {
-        try {
-            session.close(new CloseReason(code, reason));
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "console terminal already gone", e);
-        }
+        Sockets.close(browser, CloseCodes.NORMAL_CLOSURE, "session over");
     }
 
     private static String parameter(Session session, String name) {

@@ -2,7 +2,6 @@ package org.jumpdesk.relay;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -14,8 +13,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jumpdesk.agents.Sockets;
 import org.jumpdesk.protocol.MessageCodec;
 import org.jumpdesk.protocol.SessionOpen;
 import org.jumpdesk.protocol.TerminalAck;
@@ -142,20 +141,10 @@ final class RelayedSession {
     }
 
     void closeAgent(CloseReason reason) {
-        close(agent, reason);
+        Sockets.close(agent, reason.getCloseCode().getCode(), reason.getReasonPhrase());
     }
 
     void closeBrowser(CloseReason reason) {
-        close(browser, reason);
-    }
-
-    private static void close(Session session, CloseReason reason) {
-        if (session != null && session.isOpen()) {
-            try {
-                session.close(reason);
-            } catch (IOException e) {
-                LOG.log(Level.FINE, "session socket already gone", e);
-            }
-        }
+        Sockets.close(browser, reason.getCloseCode().getCode(), reason.getReasonPhrase());
     }
 }

@@ -431,8 +431,8 @@ class AgentEndpointTest {
 
     @Test
     void closeReasonsAreCutToWhatAFrameCanCarry() {
-        assertThat(AgentEndpoint.truncate("é".repeat(100))).hasSize(61);
-        assertThat(AgentEndpoint.truncate("short")).isEqualTo("short");
+        assertThat(Sockets.truncate("é".repeat(100))).hasSize(61);
+        assertThat(Sockets.truncate("short")).isEqualTo("short");
     }
 
     private static Connection connect() throws Exception {
