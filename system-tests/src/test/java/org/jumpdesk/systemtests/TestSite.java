@@ -117,6 +117,14 @@ final class TestSite {
         return key;
     }
 
+    /** Forgets every failed login, so a test that provoked a lockout from this machine leaves none behind. */
+    static void forgetLoginFailures() throws SQLException {
+        try (Connection connection = database();
+                PreparedStatement statement = connection.prepareStatement("DELETE FROM login_throttle")) {
+            statement.executeUpdate();
+        }
+    }
+
     /** Runs a counting query against the site's database. */
     static long count(String sql, Object... parameters) throws SQLException {
         try (Connection connection = database();
