@@ -30,11 +30,16 @@ public final class InputViolations {
         return null;
     }
 
-    private static String describe(ConstraintViolation<?> violation) {
+    /** The field a violation is about: the last node of its property path. */
+    public static String field(ConstraintViolation<?> violation) {
         String field = null;
         for (var node : violation.getPropertyPath()) {
             field = node.getName();
         }
-        return field + ": " + violation.getMessage();
+        return field;
+    }
+
+    private static String describe(ConstraintViolation<?> violation) {
+        return field(violation) + ": " + violation.getMessage();
     }
 }

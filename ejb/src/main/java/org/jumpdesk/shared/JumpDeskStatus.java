@@ -35,7 +35,11 @@ public enum JumpDeskStatus {
     /** An install-time value differs from the installer's and the installer does not allow overriding it. */
     OVERRIDE_NOT_ALLOWED(400, 1008),
     /** Input that breaks a rule the message names (length, format, unknown reference). */
-    INVALID_INPUT(400, 1008);
+    INVALID_INPUT(400, 1008),
+    /** An API request without a bearer token, or with one that is unknown or revoked. */
+    API_TOKEN_INVALID(401, 1008),
+    /** An API request that changes something, made with a token scoped to reading. */
+    API_TOKEN_READ_ONLY(403, 4403);
 
     private final int httpStatus;
     private final int closeCode;

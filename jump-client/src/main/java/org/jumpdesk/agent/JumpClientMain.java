@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
-/** Entry point: {@code java -jar jump-client.jar --site wss://host/agent}. */
+/**
+ * The agent: {@code java -jar jump-client.jar --site wss://host/agent} (through {@link AgentBoot}), or one
+ * of its local commands.
+ */
 public final class JumpClientMain {
 
     private static final Logger LOG = Logger.getLogger(JumpClientMain.class.getName());
@@ -19,12 +23,20 @@ public final class JumpClientMain {
     private JumpClientMain() {}
 
     public static void main(String[] args) throws IOException {
+        System.exit(run(args));
+    }
+
+    /**
+     * Runs a local command, or the agent until it ends for good or for an update.
+     *
+     * @return the exit code, or {@link AgentBoot#RESTART_FOR_UPDATE} with the update staged
+     */
+    public static int run(String[] args) throws IOException {
         if (args.length > 0 && LocalControl.COMMANDS.contains(args[0])) {
             Path stateDirectory = args.length == 3 && args[1].equals("--state-dir")
                     ? Path.of(args[2])
                     : Path.of(System.getProperty("user.home"), ".jumpdesk-agent");
-            System.exit(new LocalControl(stateDirectory).run(args[0], System.out));
-            return;
+            return new LocalControl(stateDirectory).run(args[0], System.out);
         }
         AgentOptions options;
         try {
@@ -32,20 +44,25 @@ public final class JumpClientMain {
         } catch (IllegalArgumentException e) {
             System.err.println("jump-client: " + e.getMessage());
             System.err.println(AgentOptions.USAGE);
-            System.exit(2);
-            return;
+            return 2;
         }
         LocalControl control = new LocalControl(options.stateDirectory());
         if (!control.lockForThisProcess()) {
             System.err.println("jump-client: another Jump Client already runs with " + options.stateDirectory());
-            System.exit(2);
-            return;
+            return 2;
         }
+        try {
+            return runAgent(options, control);
+        } finally {
+            control.unlock();
+        }
+    }
+
+    private static int runAgent(AgentOptions options, LocalControl control) throws IOException {
         AgentIdentity identity = AgentIdentity.load(options.stateDirectory());
         if (identity.clientId().isEmpty() && options.installerKey() == null) {
             System.err.println("jump-client: not registered yet; the first start needs --installer-key");
-            System.exit(2);
-            return;
+            return 2;
         }
         LOG.info(() -> "Jump Client " + AgentIdentity.version() + " starting"
                 + identity.clientId().map(id -> " as " + id).orElse(", registering"));
@@ -54,25 +71,40 @@ public final class JumpClientMain {
             thread.setDaemon(false);
             return thread;
         });
-        new SiteConnection(options, identity, control, scheduler, (code, why) -> refused(options, identity, code, why))
+        CompletableFuture<Integer> exitCode = new CompletableFuture<>();
+        new SiteConnection(
+                        options,
+                        identity,
+                        control,
+                        SelfUpdate.forThisProcess(options),
+                        scheduler,
+                        (code, why) -> exitCode.complete(refused(options, identity, code, why)),
+                        () -> exitCode.complete(AgentBoot.RESTART_FOR_UPDATE))
                 .start();
+        try {
+            return exitCode.join();
+        } finally {
+            scheduler.shutdownNow();
+        }
     }
 
     /**
      * The site refused for good. A client the site no longer knows (deleted: 4404, uninstalled: 4410)
      * removes its local state; an agent that never registered leaves nothing behind either.
+     *
+     * @return the exit code
      */
-    private static void refused(AgentOptions options, AgentIdentity identity, int code, String why) {
+    private static int refused(AgentOptions options, AgentIdentity identity, int code, String why) {
         boolean gone = code == JC_NOT_FOUND || code == JC_UNINSTALLED;
         if (gone || identity.clientId().isEmpty()) {
             deleteRecursively(options.stateDirectory());
         }
         if (options.uninstall() && code == JC_UNINSTALLED) {
             System.out.println("jump-client: uninstalled; the site shows this Jump Client as uninstalled");
-            System.exit(0);
+            return 0;
         }
         System.err.println("jump-client: " + why + (gone ? "; this Jump Client removed its local files" : ""));
-        System.exit(gone ? 3 : 1);
+        return gone ? 3 : 1;
     }
 
     private static void deleteRecursively(Path directory) {

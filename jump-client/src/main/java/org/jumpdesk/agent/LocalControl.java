@@ -60,6 +60,14 @@ final class LocalControl {
         return true;
     }
 
+    /** Lets go of the state directory (before a restart in the same process). */
+    void unlock() throws IOException {
+        if (heldLock != null) {
+            heldLock.channel().close();
+            heldLock = null;
+        }
+    }
+
     private boolean agentRunning() throws IOException {
         Path file = stateDirectory.resolve(LOCK_FILE);
         if (!Files.exists(file)) {

@@ -1,6 +1,5 @@
 package org.jumpdesk.agent;
 
-import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
@@ -11,6 +10,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -20,9 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.glassfish.tyrus.client.ClientManager;
-import org.glassfish.tyrus.client.ClientProperties;
-import org.glassfish.tyrus.client.SslEngineConfigurator;
 import org.jumpdesk.protocol.Availability;
 import org.jumpdesk.protocol.Challenge;
 import org.jumpdesk.protocol.Heartbeat;
@@ -30,7 +27,9 @@ import org.jumpdesk.protocol.MalformedMessageException;
 import org.jumpdesk.protocol.Message;
 import org.jumpdesk.protocol.MessageCodec;
 import org.jumpdesk.protocol.Registered;
+import org.jumpdesk.protocol.SessionOpen;
 import org.jumpdesk.protocol.Uninstalling;
+import org.jumpdesk.protocol.UpdateAvailable;
 import org.jumpdesk.protocol.Welcome;
 
 /**
@@ -62,8 +61,6 @@ final class SiteConnection extends Endpoint {
     private final BiConsumer<Integer, String> refused;
     private final AgentIdentity identity;
     private final ScheduledExecutorService scheduler;
-    /** A new client per attempt: Tyrus shuts a client's executors down when its connection closes. */
-    private ClientManager client;
 
     private final Random random = new Random();
     private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), random);
@@ -75,16 +72,23 @@ final class SiteConnection extends Endpoint {
     private volatile int checkInAgainSeconds;
 
     private final LocalControl control;
+    private final SelfUpdate selfUpdate;
+    private final Runnable restartForUpdate;
     private String mode;
     private boolean reportedDisabled;
+    private volatile boolean updating;
 
     SiteConnection(
             AgentOptions options,
             AgentIdentity identity,
             LocalControl control,
+            SelfUpdate selfUpdate,
             ScheduledExecutorService scheduler,
-            BiConsumer<Integer, String> refused) {
+            BiConsumer<Integer, String> refused,
+            Runnable restartForUpdate) {
         this.options = options;
+        this.selfUpdate = selfUpdate;
+        this.restartForUpdate = restartForUpdate;
         this.refused = refused;
         this.identity = identity;
         this.scheduler = scheduler;
@@ -100,19 +104,7 @@ final class SiteConnection extends Endpoint {
         StringBuilder failures = new StringBuilder();
         for (URI site : options.sites()) {
             try {
-                client = ClientManager.createClient();
-                client.getProperties()
-                        .put(
-                                ClientProperties.HANDSHAKE_TIMEOUT,
-                                options.connectTimeout().toMillis());
-                if (site.getScheme().equalsIgnoreCase("wss")) {
-                    SslEngineConfigurator tls = new SslEngineConfigurator(
-                            PinnedCertificate.sslContext(options.certificateFingerprint()), true, false, false);
-                    tls.setHostVerificationEnabled(false);
-                    client.getProperties().put(ClientProperties.SSL_ENGINE_CONFIGURATOR, tls);
-                }
-                client.connectToServer(
-                        this, ClientEndpointConfig.Builder.create().build(), site);
+                SiteDialer.dial(this, site, options);
                 connectedTo = site;
                 return;
             } catch (DeploymentException | IOException e) {
@@ -158,11 +150,17 @@ final class SiteConnection extends Endpoint {
             session.getAsyncRemote().sendText(CODEC.encode(answer));
         } else if (message instanceof Registered registered) {
             identity.registered(registered.clientId());
+            selfUpdate.trust(registered.siteKey());
             LOG.info(() -> "Registered with " + connectedTo + " as Jump Client " + registered.clientId() + " ("
                     + registered.mode() + ")");
             session.getAsyncRemote().sendText(CODEC.encode(identity.hello(nonce)));
+        } else if (message instanceof UpdateAvailable update) {
+            update(session, update);
+        } else if (message instanceof SessionOpen jump) {
+            TerminalSession.open(jump, connectedTo, options);
         } else if (message instanceof Welcome welcome) {
             backoff.reset();
+            selfUpdate.trust(welcome.siteKey());
             control.contacted(Instant.now(), welcome.offlineLimitDays());
             LOG.info(() -> "Connected to " + connectedTo + " as Jump Client " + welcome.clientId());
             if (options.uninstall()) {
@@ -180,6 +178,22 @@ final class SiteConnection extends Endpoint {
             reportAvailability(session, true);
             scheduleHeartbeats(session, welcome.heartbeatSeconds(), welcome.statisticsSeconds());
         }
+    }
+
+    /**
+     * The site runs another version: fetch and check it, then end this connection and restart with it.
+     * When it does not check out the agent carries on as it is, and the site offers it again later.
+     */
+    private void update(Session session, UpdateAvailable update) {
+        LOG.info(() -> "the site offers version " + update.version() + "; updating");
+        Optional<String> refusal = selfUpdate.stage(update, connectedTo);
+        if (refusal.isPresent()) {
+            LOG.warning(() -> "not updating: " + refusal.get());
+            return;
+        }
+        updating = true;
+        closeQuietly(session, "updating to " + update.version());
+        restartForUpdate.run();
     }
 
     private void scheduleHeartbeats(Session session, int heartbeatSeconds, int statisticsSeconds) {
@@ -208,6 +222,9 @@ final class SiteConnection extends Endpoint {
                 identity.clientId().map(UUID::toString).orElse(null),
                 mode,
                 false);
+        if (updating) {
+            return;
+        }
         int code = reason.getCloseCode().getCode();
         String why = "the site closed the connection (" + code + " " + reason.getReasonPhrase() + ")";
         if (FINAL_REFUSALS.contains(code)) {

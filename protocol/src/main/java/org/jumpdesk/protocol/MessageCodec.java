@@ -1,6 +1,5 @@
 package org.jumpdesk.protocol;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -8,6 +7,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.UUID;
 
@@ -21,9 +21,15 @@ public final class MessageCodec {
 
     private static final String TYPE = "type";
 
+    /**
+     * Looked up once: {@code Json.createReader} and friends look the provider up through the service loader
+     * on every call, once per message on the site's hot path (see docs/PERFORMANCE.md).
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     public String encode(Message message) {
         JsonObjectBuilder json =
-                Json.createObjectBuilder().add(TYPE, message.type().wireName());
+                JSON.createObjectBuilder().add(TYPE, message.type().wireName());
         if (message instanceof Challenge challenge) {
             json.add("nonce", challenge.nonce());
         } else if (message instanceof Register register) {
@@ -37,7 +43,9 @@ public final class MessageCodec {
             addIfPresent(json, "tag", register.tag());
             addIfPresent(json, "comments", register.comments());
         } else if (message instanceof Registered registered) {
-            json.add("clientId", registered.clientId().toString()).add("mode", registered.mode());
+            json.add("clientId", registered.clientId().toString())
+                    .add("mode", registered.mode())
+                    .add("siteKey", registered.siteKey());
         } else if (message instanceof Hello hello) {
             json.add("clientId", hello.clientId().toString())
                     .add("hostname", hello.hostname())
@@ -50,7 +58,24 @@ public final class MessageCodec {
                     .add("statisticsSeconds", welcome.statisticsSeconds())
                     .add("mode", welcome.mode())
                     .add("checkInSeconds", welcome.checkInSeconds())
-                    .add("offlineLimitDays", welcome.offlineLimitDays());
+                    .add("offlineLimitDays", welcome.offlineLimitDays())
+                    .add("siteKey", welcome.siteKey());
+        } else if (message instanceof SessionOpen open) {
+            json.add("sessionId", open.sessionId().toString())
+                    .add("token", open.token())
+                    .add("columns", open.columns())
+                    .add("rows", open.rows());
+        } else if (message instanceof SessionAttach attach) {
+            json.add("sessionId", attach.sessionId().toString()).add("token", attach.token());
+        } else if (message instanceof TerminalResize resize) {
+            json.add("columns", resize.columns()).add("rows", resize.rows());
+        } else if (message instanceof TerminalAck ack) {
+            json.add("bytes", ack.bytes());
+        } else if (message instanceof UpdateAvailable update) {
+            json.add("version", update.version())
+                    .add("sha256", update.sha256())
+                    .add("signature", update.signature())
+                    .add("path", update.path());
         } else if (message instanceof Availability availability) {
             json.add("disabled", availability.disabled());
         } else if (message instanceof Statistics statistics) {
@@ -89,7 +114,8 @@ public final class MessageCodec {
                         optionalString(json, "jumpGroup"),
                         optionalString(json, "tag"),
                         optionalString(json, "comments"));
-                case REGISTERED -> new Registered(uuid(json, "clientId"), string(json, "mode"));
+                case REGISTERED -> new Registered(
+                        uuid(json, "clientId"), string(json, "mode"), string(json, "siteKey"));
                 case HELLO -> new Hello(
                         uuid(json, "clientId"),
                         string(json, "hostname"),
@@ -102,7 +128,13 @@ public final class MessageCodec {
                         integer(json, "statisticsSeconds"),
                         string(json, "mode"),
                         integer(json, "checkInSeconds"),
-                        integer(json, "offlineLimitDays"));
+                        integer(json, "offlineLimitDays"),
+                        string(json, "siteKey"));
+                case UPDATE_AVAILABLE -> new UpdateAvailable(
+                        string(json, "version"),
+                        string(json, "sha256"),
+                        string(json, "signature"),
+                        string(json, "path"));
                 case STATISTICS -> new Statistics(
                         optionalString(json, "consoleUser"),
                         optionalString(json, "privateIps"),
@@ -112,6 +144,14 @@ public final class MessageCodec {
                         optionalLong(json, "memoryTotalBytes"),
                         optionalLong(json, "diskUsedBytes"),
                         optionalLong(json, "diskTotalBytes"));
+                case SESSION_OPEN -> new SessionOpen(
+                        uuid(json, "sessionId"),
+                        string(json, "token"),
+                        integer(json, "columns"),
+                        integer(json, "rows"));
+                case SESSION_ATTACH -> new SessionAttach(uuid(json, "sessionId"), string(json, "token"));
+                case TERMINAL_RESIZE -> new TerminalResize(integer(json, "columns"), integer(json, "rows"));
+                case TERMINAL_ACK -> new TerminalAck(wholeNumber(json, "bytes"));
                 case HEARTBEAT -> new Heartbeat();
                 case UNINSTALLING -> new Uninstalling();
                 case AVAILABILITY -> new Availability(bool(json, "disabled"));
@@ -122,7 +162,7 @@ public final class MessageCodec {
     }
 
     private static JsonObject parse(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new MalformedMessageException("expected a JSON object, got " + value.getValueType());
@@ -197,6 +237,14 @@ public final class MessageCodec {
             return false;
         }
         throw new MalformedMessageException("member '" + member + "' must be true or false");
+    }
+
+    private static long wholeNumber(JsonObject json, String member) {
+        Long value = optionalLong(json, member);
+        if (value == null) {
+            throw new MalformedMessageException("member '" + member + "' must be a whole number");
+        }
+        return value;
     }
 
     private static int integer(JsonObject json, String member) {

@@ -13,7 +13,12 @@ public enum MessageType {
     HEARTBEAT("heartbeat", Sender.AGENT),
     STATISTICS("statistics", Sender.AGENT),
     AVAILABILITY("availability", Sender.AGENT),
-    UNINSTALLING("uninstalling", Sender.AGENT);
+    UNINSTALLING("uninstalling", Sender.AGENT),
+    UPDATE_AVAILABLE("update-available", Sender.SITE),
+    SESSION_OPEN("session-open", Sender.SITE),
+    SESSION_ATTACH("session-attach", Sender.AGENT),
+    TERMINAL_RESIZE("terminal-resize", Sender.SITE),
+    TERMINAL_ACK("terminal-ack", Sender.SITE);
 
     /** Which end of the connection may send a message type. */
     public enum Sender {

@@ -12,6 +12,7 @@ import java.util.UUID;
  * @param mode {@code ACTIVE}: stay connected; {@code PASSIVE}: report, disconnect, check in again later
  * @param checkInSeconds for a passive client, when to check in next
  * @param offlineLimitDays after this long without reaching the site the agent uninstalls itself
+ * @param siteKey the site's Ed25519 public key (X.509, Base64) that signs agent releases
  */
 public record Welcome(
         UUID clientId,
@@ -19,7 +20,8 @@ public record Welcome(
         int statisticsSeconds,
         String mode,
         int checkInSeconds,
-        int offlineLimitDays)
+        int offlineLimitDays,
+        String siteKey)
         implements Message {
 
     public static final String ACTIVE = "ACTIVE";
@@ -27,6 +29,7 @@ public record Welcome(
 
     public Welcome {
         Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(siteKey, "siteKey");
         if (heartbeatSeconds < 1) {
             throw new IllegalArgumentException("heartbeatSeconds must be at least 1, was " + heartbeatSeconds);
         }

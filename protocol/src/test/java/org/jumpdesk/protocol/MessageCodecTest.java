@@ -28,10 +28,22 @@ class MessageCodecTest {
 
     @Test
     void welcomeAndHeartbeatSurviveTheRoundTrip() {
-        Welcome welcome = new Welcome(UUID.randomUUID(), 30, 300, "ACTIVE", 60, 180);
+        Welcome welcome = new Welcome(UUID.randomUUID(), 30, 300, "ACTIVE", 60, 180, "c2l0ZQ==");
 
         assertThat(codec.decode(codec.encode(welcome))).isEqualTo(welcome);
         assertThat(codec.decode(codec.encode(new Heartbeat()))).isEqualTo(new Heartbeat());
+    }
+
+    @Test
+    void anUpdateOfferSurvivesTheRoundTripAndRefusesABadDigest() {
+        UpdateAvailable update =
+                new UpdateAvailable("1.2.0", "ab".repeat(32), "c2ln", "/agent-software/jump-client.jar");
+
+        assertThat(codec.decode(codec.encode(update))).isEqualTo(update);
+        String badDigest = codec.encode(update).replace("ab".repeat(32), "not-hex");
+        assertThatThrownBy(() -> codec.decode(badDigest))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("sha256");
     }
 
     @Test
@@ -43,7 +55,7 @@ class MessageCodecTest {
         assertThat(codec.decode(codec.encode(bare))).isEqualTo(bare);
         assertThat(codec.decode(codec.encode(overriding))).isEqualTo(overriding);
         assertThat(codec.encode(bare)).doesNotContain("jumpGroup");
-        Registered registered = new Registered(UUID.randomUUID(), "PASSIVE");
+        Registered registered = new Registered(UUID.randomUUID(), "PASSIVE", "c2l0ZQ==");
         assertThat(codec.decode(codec.encode(registered))).isEqualTo(registered);
     }
 
@@ -95,7 +107,7 @@ class MessageCodecTest {
         assertThatThrownBy(
                         () -> codec.decode(
                                 "{\"type\":\"welcome\",\"clientId\":\"" + UUID.randomUUID()
-                                        + "\",\"heartbeatSeconds\":0,\"statisticsSeconds\":300,\"mode\":\"ACTIVE\",\"checkInSeconds\":60,\"offlineLimitDays\":180}"))
+                                        + "\",\"heartbeatSeconds\":0,\"statisticsSeconds\":300,\"mode\":\"ACTIVE\",\"checkInSeconds\":60,\"offlineLimitDays\":180,\"siteKey\":\"k\"}"))
                 .hasMessageContaining("heartbeatSeconds");
     }
 }

@@ -1,6 +1,7 @@
 package org.jumpdesk.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jumpdesk.systemtests.Fixtures.awaitTrue;
 
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -89,6 +90,7 @@ class AgentLifecycleIT {
             assertThat(statistics.memoryUsedBytes()).isBetween(1L, statistics.memoryTotalBytes());
             assertThat(statistics.diskTotalBytes()).isPositive();
             assertThat(statistics.uptimeSeconds()).isPositive();
+            assertThat(statistics.publicIp()).as("the address the site sees").isEqualTo("127.0.0.1");
         }
 
         awaitTrue(() -> page(console).contains("data-online=\"false\""), "shown offline after kill -9");
@@ -252,14 +254,6 @@ class AgentLifecycleIT {
         Instant end = Instant.now().plus(span);
         while (Instant.now().isBefore(end)) {
             assertThat(condition.getAsBoolean()).as(what).isTrue();
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waiting for: " + what).isBefore(deadline);
             TimeUnit.MILLISECONDS.sleep(100);
         }
     }

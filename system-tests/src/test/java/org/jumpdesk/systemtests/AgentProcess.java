@@ -11,6 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 
 /** The built {@code jump-client.jar} running as a separate JVM, as on a customer's machine. */
 final class AgentProcess implements AutoCloseable {
@@ -26,18 +31,17 @@ final class AgentProcess implements AutoCloseable {
     }
 
     static AgentProcess start(URI site, Path workDirectory, String... arguments) throws IOException {
+        return startFrom(Path.of(System.getProperty("jumpdesk.agent.jar")), site, workDirectory, arguments);
+    }
+
+    /** Starts the agent from the given jar, e.g. a copy that may update itself. */
+    static AgentProcess startFrom(Path jar, URI site, Path workDirectory, String... arguments) throws IOException {
         Files.createDirectories(workDirectory);
         Path stateDirectory = workDirectory.resolve("state");
         Path output = workDirectory.resolve("agent.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(
-                java,
-                "-jar",
-                System.getProperty("jumpdesk.agent.jar"),
-                "--site",
-                site.toString(),
-                "--state-dir",
-                stateDirectory.toString()));
+                java, "-jar", jar.toString(), "--site", site.toString(), "--state-dir", stateDirectory.toString()));
         if (site.getScheme().equals("ws")) {
             command.add("--insecure-development");
         }
@@ -106,6 +110,34 @@ final class AgentProcess implements AutoCloseable {
             }
             TimeUnit.MILLISECONDS.sleep(100);
         }
+    }
+
+    /**
+     * Copies the built agent jar with another {@code Implementation-Version}: the same code posing as an
+     * older release, as machines that were installed before the site's upgrade run.
+     */
+    static Path jarWithVersion(Path target, String version) throws IOException {
+        Path built = Path.of(System.getProperty("jumpdesk.agent.jar"));
+        try (JarInputStream in = new JarInputStream(Files.newInputStream(built))) {
+            Manifest manifest = new Manifest(in.getManifest());
+            manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_VERSION, version);
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(target), manifest)) {
+                for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
+                    out.putNextEntry(new JarEntry(entry.getName()));
+                    in.transferTo(out);
+                    out.closeEntry();
+                }
+            }
+        }
+        return target;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     /** Freezes the agent (SIGSTOP): its connection stays open but it sends nothing, like a hung machine. */

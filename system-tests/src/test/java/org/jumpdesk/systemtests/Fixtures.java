@@ -10,9 +10,12 @@ import java.security.KeyPair;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
+import org.jumpdesk.agentsoftware.boundary.AgentRelease;
 import org.jumpdesk.installers.boundary.InstallerRequest;
 import org.jumpdesk.installers.boundary.Installers;
 import org.jumpdesk.jumpclients.boundary.AgentProof;
@@ -58,6 +61,9 @@ public class Fixtures {
 
     @EJB
     private Licensing licensing;
+
+    @EJB
+    private AgentRelease agentRelease;
 
     @Resource(lookup = DatabaseMigrations.DATASOURCE)
     private DataSource dataSource;
@@ -142,7 +148,8 @@ public class Fixtures {
         return jumpClients
                 .register(
                         installerKey,
-                        registration(new AgentDescription(unique("host"), "Linux 6.1", "0.1.0"), null, null, null),
+                        registration(
+                                new AgentDescription(unique("host"), "Linux 6.1", releaseVersion()), null, null, null),
                         registrationProof())
                 .clientId();
     }
@@ -150,8 +157,13 @@ public class Fixtures {
     /** A client registered with the installer and connected once: ACTIVE or PASSIVE as the installer says. */
     public UUID connected(String installerKey) {
         UUID id = register(installerKey);
-        jumpClients.agentConnected(id, proofFor(id), new AgentDescription("host-" + id, "Linux 6.1", "0.1.0"));
+        jumpClients.agentConnected(id, proofFor(id), new AgentDescription("host-" + id, "Linux 6.1", releaseVersion()));
         return id;
+    }
+
+    /** The agent version the site runs: clients on it can be jumped to. */
+    public String releaseVersion() {
+        return agentRelease.current().orElseThrow().version();
     }
 
     /** Room for whatever a test registers: 1,000 free deployed and active slots. */
@@ -202,13 +214,18 @@ public class Fixtures {
      */
     public long eventuallyAtLeast(long expected, String sql, Object... parameters)
             throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        long count = count(sql, parameters);
-        while (count < expected && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            count = count(sql, parameters);
+        return Statements.eventuallyAtLeast(expected, () -> count(sql, parameters));
+    }
+
+    /** Polls until the condition holds, failing after 30 seconds with what was awaited. */
+    public static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("still waiting after 30 s for: " + what);
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
         }
-        return count;
     }
 
     /** Runs a statement as it is; for what no use case may do, like ageing an installer. */

@@ -42,8 +42,7 @@ class JumpInterfaceBrowserIT {
     @BeforeEach
     void aRepresentativeWithASharedGroup() throws Exception {
         user = TestSite.createRepresentative(PASSWORD);
-        shared = TestSite.createSharedGroup("Servers");
-        TestSite.addMember(shared, user, "MANAGE");
+        shared = TestSite.createSharedGroup(user, "MANAGE");
         token = UUID.randomUUID().toString().substring(0, 6);
     }
 
@@ -278,7 +277,7 @@ class JumpInterfaceBrowserIT {
     @Test
     void whatAUserMayNotSeeIsAbsentAndRefusedWhenAskedForDirectly() throws Exception {
         String other = TestSite.createRepresentative(PASSWORD);
-        String hidden = TestSite.createSharedGroup("Hidden");
+        String hidden = TestSite.createSharedGroup(other, "MANAGE");
         UUID othersClient = TestSite.insertClient(TestSite.Client.in("user:" + other, "secret-" + token));
         UUID hiddenClient = TestSite.insertClient(TestSite.Client.in(hidden, "vault-" + token));
         String mate = TestSite.createRepresentative(PASSWORD);

@@ -96,6 +96,28 @@ class QuotaRaceIT {
     }
 
     @Test
+    void fiftyMachinesRegisteringWithOneInstallerAtOnceAllGetAClient() throws Exception {
+        String key = fixtures.installer(group, JumpClientMode.ACTIVE);
+        String batch = Fixtures.unique("rollout");
+
+        Map<String, Long> outcomes = race(i -> () -> jumpClients
+                .register(
+                        key,
+                        fixtures.registration(new AgentDescription(batch + "-" + i, "Linux", "1"), null, null, null),
+                        fixtures.registrationProof())
+                .clientId());
+
+        assertThat(outcomes).containsEntry("OK", (long) RACERS);
+        assertThat(fixtures.count(
+                        "SELECT COUNT(*) FROM installer WHERE key_hash = ? AND uses = ?",
+                        org.jumpdesk.installers.control.InstallerKeys.hash(key),
+                        RACERS))
+                .as("every use counted")
+                .isEqualTo(1);
+        assertThat(fixtures.licenseCountsMatchClients()).isTrue();
+    }
+
+    @Test
     void fiftySwitchesToActiveForOneFreeSlotGiveExactlyOneActiveClient() throws Exception {
         String key = fixtures.installer(group, JumpClientMode.PASSIVE);
         List<UUID> passive = new ArrayList<>();

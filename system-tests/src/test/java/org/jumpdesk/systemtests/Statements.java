@@ -3,6 +3,7 @@ package org.jumpdesk.systemtests;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
 
 /** Plain JDBC for tests that read or prepare the database around the use cases. */
 final class Statements {
@@ -15,6 +16,26 @@ final class Statements {
             statement.setObject(i + 1, parameters[i]);
         }
         return statement;
+    }
+
+    /** A query that answers one number. */
+    @FunctionalInterface
+    interface Count {
+        long run() throws SQLException;
+    }
+
+    /**
+     * Runs the count until it reaches at least {@code expected} or ten seconds pass, and returns the last
+     * count. For what the site writes asynchronously, like the audit rows of refusals.
+     */
+    static long eventuallyAtLeast(long expected, Count count) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long counted = count.run();
+        while (counted < expected && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            counted = count.run();
+        }
+        return counted;
     }
 
     /** Runs a query that answers one number. */

@@ -1,20 +1,26 @@
 package org.jumpdesk.systemtests;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import org.jumpdesk.installers.control.InstallerKeys;
+import org.jumpdesk.shared.Secrets;
 import org.jumpdesk.users.control.PasswordHashing;
 
 /** Where the site under test listens and how a test gets its own data into it. */
@@ -78,13 +84,20 @@ final class TestSite {
      * @return the username
      */
     static String createRepresentative(String password) throws SQLException {
-        String username = "rep-" + UUID.randomUUID().toString().substring(0, 8);
+        return createUser(password, false);
+    }
+
+    /** Creates a console user (an administrator if asked), and their personal Jump Group, as above. */
+    static String createUser(String password, boolean administrator) throws SQLException {
+        String username = (administrator ? "admin-" : "rep-")
+                + UUID.randomUUID().toString().substring(0, 8);
         try (Connection connection = database()) {
             update(
                     connection,
-                    "INSERT INTO console_user (username, password_hash) VALUES (?, ?)",
+                    "INSERT INTO console_user (username, password_hash, administrator) VALUES (?, ?, ?)",
                     username,
-                    PasswordHashing.hash(password.toCharArray()));
+                    PasswordHashing.hash(password.toCharArray()),
+                    administrator);
             update(
                     connection,
                     "INSERT INTO jump_group (name, owner_id) SELECT ?, id FROM console_user WHERE username = ?",
@@ -118,26 +131,24 @@ final class TestSite {
         return key;
     }
 
-    /** Creates a shared Jump Group with a unique name and returns the name. */
-    static String createSharedGroup(String prefix) throws SQLException {
-        String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    /**
+     * Creates a shared Jump Group with one member.
+     *
+     * @return the group's name
+     */
+    static String createSharedGroup(String member, String role) throws SQLException {
+        String group = "group-" + UUID.randomUUID().toString().substring(0, 8);
         try (Connection connection = database()) {
-            update(connection, "INSERT INTO jump_group (name) VALUES (?)", name);
-        }
-        return name;
-    }
-
-    /** Gives a console user a role (VIEW, JUMP, MANAGE) in a shared group. */
-    static void addMember(String group, String username, String role) throws SQLException {
-        try (Connection connection = database()) {
+            update(connection, "INSERT INTO jump_group (name) VALUES (?)", group);
             update(
                     connection,
                     "INSERT INTO jump_group_member (group_id, user_id, role) SELECT g.id, u.id, ?"
                             + " FROM jump_group g, console_user u WHERE g.name = ? AND u.username = ?",
                     role,
                     group,
-                    username);
+                    member);
         }
+        return group;
     }
 
     /**
@@ -230,6 +241,59 @@ final class TestSite {
         return id;
     }
 
+    /** The version of the agent the build made, which the site offers as its release. */
+    static String agentVersion() {
+        try (JarFile jar = new JarFile(System.getProperty("jumpdesk.agent.jar"))) {
+            return jar.getManifest().getMainAttributes().getValue(Attributes.Name.IMPLEMENTATION_VERSION);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Creates a Jump Client that has connected once, in a Jump Group, counted in the license as a
+     * registration and first connection would count it.
+     *
+     * @param state {@code ACTIVE} or {@code PASSIVE}
+     */
+    static UUID createClient(String jumpGroup, String state) throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (Connection connection = database()) {
+            connection.setAutoCommit(false);
+            update(
+                    connection,
+                    "UPDATE site_license SET packs = GREATEST(packs, deployed_count / 25 + 4),"
+                            + " active_limit = GREATEST(active_limit, active_count + 100),"
+                            + " deployed_count = deployed_count + 1, active_count = active_count + ?",
+                    state.equals("ACTIVE") ? 1 : 0);
+            UUID installer = UUID.randomUUID();
+            update(
+                    connection,
+                    "INSERT INTO installer (id, key_hash, jump_group_id, mode, install_mode, valid_until,"
+                            + " created_by, created_at) SELECT ?, ?, id, ?, 'SERVICE', now(), 'test', now()"
+                            + " FROM jump_group WHERE name = ?",
+                    installer,
+                    InstallerKeys.hash(InstallerKeys.newKey()),
+                    state,
+                    jumpGroup);
+            update(
+                    connection,
+                    "INSERT INTO jump_client (id, name, hostname, operating_system, agent_version, state, mode,"
+                            + " jump_group_id, installer_id, created_by, created_at, last_contact_at)"
+                            + " SELECT ?, ?, ?, 'Linux 6.1', ?, ?, ?, jump_group_id, id, 'test', now(), now()"
+                            + " FROM installer WHERE id = ?",
+                    id,
+                    "host-" + id,
+                    "host-" + id,
+                    agentVersion(),
+                    state,
+                    state,
+                    installer);
+            connection.commit();
+        }
+        return id;
+    }
+
     /** Does what another console would have done first: removes the client, counts kept in step. */
     static void removeBehindTheConsolesBack(UUID clientId) throws SQLException {
         try (Connection connection = database()) {
@@ -244,7 +308,34 @@ final class TestSite {
         }
     }
 
-    /** Runs a statement against the site's database and returns the number of rows it changed. */
+    /**
+     * Creates an API token for a user, as an administrator would in the admin portal.
+     *
+     * @param scope {@code READ} or {@code WRITE}
+     * @return the bearer token
+     */
+    static String createApiToken(String owner, String scope) throws SQLException {
+        String secret = "jdt_test-" + UUID.randomUUID();
+        try (Connection connection = database()) {
+            update(
+                    connection,
+                    "INSERT INTO api_token (id, token_hash, name, owner_id, scope, created_by, created_at)"
+                            + " SELECT ?, ?, 'test', id, ?, 'test', now() FROM console_user WHERE username = ?",
+                    UUID.randomUUID(),
+                    Secrets.sha256Hex(secret),
+                    scope,
+                    owner);
+        }
+        return secret;
+    }
+
+    /** Polls a counting query, as {@link Statements#eventuallyAtLeast} does. */
+    static long eventuallyAtLeast(long expected, String sql, Object... parameters)
+            throws SQLException, InterruptedException {
+        return Statements.eventuallyAtLeast(expected, () -> count(sql, parameters));
+    }
+
+    /** Runs a statement as it is; for what no use case may do, like breaking the schema history. */
     static int execute(String sql, Object... parameters) throws SQLException {
         try (Connection connection = database();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -274,9 +365,15 @@ final class TestSite {
 
     /** Forgets every failed login, so a test that provoked a lockout from this machine leaves none behind. */
     static void forgetLoginFailures() throws SQLException {
+        execute("DELETE FROM login_throttle");
+    }
+
+    /** Runs a query that answers one text, or null. */
+    static String text(String sql, Object... parameters) throws SQLException {
         try (Connection connection = database();
-                PreparedStatement statement = connection.prepareStatement("DELETE FROM login_throttle")) {
-            statement.executeUpdate();
+                PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet result = Statements.bind(statement, parameters).executeQuery()) {
+            return result.next() ? result.getString(1) : null;
         }
     }
 

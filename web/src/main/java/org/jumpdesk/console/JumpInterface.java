@@ -254,11 +254,16 @@ public class JumpInterface implements Serializable {
     /** The status shown for a row: online, offline, passive, pinned or uninstalled. */
     public String status(UUID clientId, JumpClientState state) {
         return switch (state) {
-            case ACTIVE -> presence.online(clientId) ? "online" : "offline";
+            case ACTIVE -> online(clientId) ? "online" : "offline";
             case PASSIVE -> "passive";
             case PINNED -> "pinned";
             case UNINSTALLED -> "uninstalled";
         };
+    }
+
+    /** Whether the client's agent is connected to this node now, whatever its state. */
+    public boolean online(UUID clientId) {
+        return presence.online(clientId);
     }
 
     public boolean disabledByUser(UUID clientId) {

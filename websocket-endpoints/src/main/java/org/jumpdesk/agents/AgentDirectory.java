@@ -1,10 +1,12 @@
 package org.jumpdesk.agents;
 
+import java.util.Optional;
 import java.util.UUID;
 import org.jumpdesk.protocol.Hello;
 import org.jumpdesk.protocol.Register;
 import org.jumpdesk.protocol.Registered;
 import org.jumpdesk.protocol.Statistics;
+import org.jumpdesk.protocol.UpdateAvailable;
 import org.jumpdesk.protocol.Welcome;
 
 /**
@@ -31,6 +33,19 @@ public interface AgentDirectory {
     /** The agent was uninstalled on its machine. */
     void uninstalled(UUID clientId);
 
-    /** A connected agent reported its machine's statistics. */
-    void statistics(UUID clientId, Statistics statistics);
+    /**
+     * A connected agent reported its machine's statistics.
+     *
+     * @param publicAddress the address the site sees the agent connect from, or null if unknown
+     */
+    void statistics(UUID clientId, Statistics statistics, String publicAddress);
+
+    /**
+     * The agent runs the given version: an update offer when it differs from the site's release and an
+     * upgrade slot is free.
+     */
+    Optional<UpdateAvailable> updateFor(UUID clientId, String agentVersion);
+
+    /** Whether that agent version is the site's release, so no update is due. */
+    boolean runsRelease(String agentVersion);
 }

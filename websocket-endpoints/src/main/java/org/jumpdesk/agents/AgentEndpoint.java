@@ -64,6 +64,10 @@ public class AgentEndpoint {
     private final String nonce = AgentAuthentication.newNonce();
     private UUID clientId;
     private boolean registered;
+    /** The address the agent connects from, as the site sees it (its public IP behind NAT). */
+    private String peerAddress;
+    /** The agent's version while it differs from the release and no update could be offered yet. */
+    private String awaitingUpdate;
 
     /** For the container, which injects {@link #directory}. */
     public AgentEndpoint() {}
@@ -84,6 +88,7 @@ public class AgentEndpoint {
             close(session, CloseCodes.TRY_AGAIN_LATER, "retry-after=" + admission.retryAfterSeconds());
             return;
         }
+        peerAddress = PeerAddress.of(session);
         session.getAsyncRemote().sendText(CODEC.encode(new Challenge(nonce)));
     }
 
@@ -111,7 +116,10 @@ public class AgentEndpoint {
             } else if (message instanceof Availability availability) {
                 presence.availability(clientId, availability.disabled());
             } else if (message instanceof Statistics statistics) {
-                refusing(session, () -> directory.statistics(clientId, statistics));
+                refusing(session, () -> directory.statistics(clientId, statistics, peerAddress));
+                if (awaitingUpdate != null) {
+                    offerUpdate(session, awaitingUpdate);
+                }
             } else if (message instanceof Uninstalling) {
                 refusing(session, () -> {
                     directory.uninstalled(clientId);
@@ -151,8 +159,20 @@ public class AgentEndpoint {
         // Only an authenticated hello makes this connection the client's.
         clientId = hello.clientId();
         presence.connected(clientId, session, Instant.now());
+        // The offer goes first: a passive agent disconnects as soon as it is welcomed.
+        offerUpdate(session, hello.agentVersion());
         session.getAsyncRemote().sendText(CODEC.encode(welcome));
         LOG.fine(() -> "agent " + clientId + " connected from " + hello.hostname());
+    }
+
+    /**
+     * Offers the release to an agent on another version. Until the agent comes back on the release (all
+     * upgrade slots were taken, or its download failed) the offer is made again at each statistics report.
+     */
+    private void offerUpdate(Session session, String agentVersion) {
+        directory.updateFor(clientId, agentVersion).ifPresent(update -> session.getAsyncRemote()
+                .sendText(CODEC.encode(update)));
+        awaitingUpdate = directory.runsRelease(agentVersion) ? null : agentVersion;
     }
 
     @OnClose

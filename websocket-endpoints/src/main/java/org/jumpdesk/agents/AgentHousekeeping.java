@@ -1,6 +1,8 @@
 package org.jumpdesk.agents;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.jumpdesk.jumpclients.boundary.JumpClients;
+import org.jumpdesk.relay.SessionRelay;
 import org.jumpdesk.settings.boundary.Settings;
 
 /**
@@ -22,6 +25,9 @@ import org.jumpdesk.settings.boundary.Settings;
  * shutdown. Heartbeats themselves never touch the database.
  */
 @Singleton
+// The timers share nothing but the thread-safe presence; a slow run (the first one waits for the EJB
+// module to deploy) must not make the other timer time out on the singleton's lock.
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AgentHousekeeping {
 
@@ -36,6 +42,9 @@ public class AgentHousekeeping {
     @Inject
     private ConnectionAdmission admission;
 
+    @Inject
+    private SessionRelay sessionRelay;
+
     @EJB
     private JumpClients jumpClients;
 
@@ -47,6 +56,7 @@ public class AgentHousekeeping {
         Duration allowed =
                 Duration.ofSeconds((long) MISSED_HEARTBEATS * settings.current().heartbeatSeconds());
         int closed = presence.closeSilent(allowed, Instant.now());
+        sessionRelay.expireWaiting(Instant.now());
         if (closed > 0) {
             LOG.fine(() -> closed + " agents missed " + MISSED_HEARTBEATS + " heartbeats and are offline");
         }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,6 +41,9 @@ public class AgentPresence {
 
     private final Map<UUID, Connection> connections = new ConcurrentHashMap<>();
 
+    /** Messages heard from agents since this node started (heartbeats and reports), for operators' metrics. */
+    private final LongAdder messagesHeard = new LongAdder();
+
     /** Null outside a CDI container (the in-process endpoint tests build this class themselves). */
     @Inject
     private Event<AgentPresenceChanged> changes;
@@ -55,6 +59,7 @@ public class AgentPresence {
 
     /** The agent sent something: it is alive. */
     public void heard(UUID clientId, Instant now) {
+        messagesHeard.increment();
         Connection connection = connections.get(clientId);
         if (connection != null) {
             connection.lastHeard = now;
@@ -67,6 +72,16 @@ public class AgentPresence {
         if (connection != null && connection.session == session && connections.remove(clientId, connection)) {
             announce(clientId, false);
         }
+    }
+
+    /** How many agents are connected to this node now. */
+    public int connectedCount() {
+        return connections.size();
+    }
+
+    /** How many messages agents sent to this node since it started; its rate is the heartbeat rate. */
+    public long messagesHeard() {
+        return messagesHeard.sum();
     }
 
     public boolean online(UUID clientId) {

@@ -6,8 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolationException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.jumpdesk.agentsoftware.boundary.AgentRelease;
+import org.jumpdesk.agentsoftware.boundary.AgentUpdates;
 import org.jumpdesk.jumpclients.boundary.AgentProof;
 import org.jumpdesk.jumpclients.boundary.JumpClientSummary;
 import org.jumpdesk.jumpclients.boundary.JumpClients;
@@ -19,6 +22,7 @@ import org.jumpdesk.protocol.Hello;
 import org.jumpdesk.protocol.Register;
 import org.jumpdesk.protocol.Registered;
 import org.jumpdesk.protocol.Statistics;
+import org.jumpdesk.protocol.UpdateAvailable;
 import org.jumpdesk.protocol.Welcome;
 import org.jumpdesk.settings.boundary.ClientSettingsValues;
 import org.jumpdesk.settings.boundary.Settings;
@@ -34,6 +38,12 @@ public class SiteAgentDirectory implements AgentDirectory {
     @EJB
     private Settings settings;
 
+    @EJB
+    private AgentUpdates agentUpdates;
+
+    @EJB
+    private AgentRelease agentRelease;
+
     @Override
     public Registered register(Register registration, String nonce) {
         RegisteredClient client = validated(() -> jumpClients.register(
@@ -46,7 +56,7 @@ public class SiteAgentDirectory implements AgentDirectory {
                         registration.tag(),
                         registration.comments()),
                 new AgentProof(nonce, registration.signature())));
-        return new Registered(client.clientId(), client.mode().name());
+        return new Registered(client.clientId(), client.mode().name(), agentUpdates.siteKey());
     }
 
     @Override
@@ -63,18 +73,19 @@ public class SiteAgentDirectory implements AgentDirectory {
                 client.mode().name(),
                 current.passiveCheckInSeconds(),
                 (int) Duration.between(client.lastContactAt(), client.removalDue())
-                        .toDays());
+                        .toDays(),
+                agentUpdates.siteKey());
     }
 
     @Override
-    public void statistics(UUID clientId, Statistics statistics) {
+    public void statistics(UUID clientId, Statistics statistics, String publicAddress) {
         validated(() -> {
             jumpClients.statisticsReported(
                     clientId,
                     new MachineStatistics(
                             statistics.consoleUser(),
                             statistics.privateIps(),
-                            null,
+                            publicAddress,
                             statistics.uptimeSeconds(),
                             statistics.cpuLoad(),
                             statistics.memoryUsedBytes(),
@@ -84,6 +95,19 @@ public class SiteAgentDirectory implements AgentDirectory {
                             Instant.now()));
             return null;
         });
+    }
+
+    @Override
+    public Optional<UpdateAvailable> updateFor(UUID clientId, String agentVersion) {
+        return agentUpdates
+                .offerFor(clientId, agentVersion)
+                .map(offer -> new UpdateAvailable(
+                        offer.version(), offer.sha256(), offer.signature(), AgentUpdates.DOWNLOAD_PATH));
+    }
+
+    @Override
+    public boolean runsRelease(String agentVersion) {
+        return agentRelease.isCurrent(agentVersion);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +17,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.tyrus.server.Server;
 import org.jumpdesk.protocol.Challenge;
 import org.jumpdesk.protocol.Hello;
@@ -23,6 +25,7 @@ import org.jumpdesk.protocol.MessageCodec;
 import org.jumpdesk.protocol.Register;
 import org.jumpdesk.protocol.Registered;
 import org.jumpdesk.protocol.Statistics;
+import org.jumpdesk.protocol.UpdateAvailable;
 import org.jumpdesk.protocol.Welcome;
 import org.jumpdesk.shared.JumpDeskStatus;
 import org.junit.jupiter.api.AfterAll;
@@ -35,6 +38,9 @@ class AgentEndpointTest {
 
     private static final MessageCodec CODEC = new MessageCodec();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String SITE_KEY = "c2l0ZS1rZXk=";
+    private static final UpdateAvailable RELEASE_OFFER =
+            new UpdateAvailable("2.0", "0".repeat(64), "c2ln", "/agent-software/jump-client.jar");
 
     private static Server server;
     private static URI agentUri;
@@ -44,6 +50,9 @@ class AgentEndpointTest {
     private final List<String> recordedNonces = new CopyOnWriteArrayList<>();
     private final List<UUID> recordedUninstalls = new CopyOnWriteArrayList<>();
     private final List<Statistics> recordedStatistics = new CopyOnWriteArrayList<>();
+    private final List<String> recordedAddresses = new CopyOnWriteArrayList<>();
+    /** Agents on 1.8 find the upgrade slots taken at first, then free. */
+    private final AtomicInteger upgradeSlotRequests = new AtomicInteger();
 
     @BeforeAll
     static void startServer() throws DeploymentException {
@@ -67,12 +76,25 @@ class AgentEndpointTest {
                     throw JumpDeskStatus.INSTALLER_INVALID.exception("installer expired");
                 }
                 recordedRegistrations.add(registration);
-                return new Registered(UUID.randomUUID(), "ACTIVE");
+                return new Registered(UUID.randomUUID(), "ACTIVE", SITE_KEY);
             }
 
             @Override
-            public void statistics(UUID clientId, Statistics statistics) {
+            public void statistics(UUID clientId, Statistics statistics, String publicAddress) {
                 recordedStatistics.add(statistics);
+                recordedAddresses.add(publicAddress);
+            }
+
+            @Override
+            public Optional<UpdateAvailable> updateFor(UUID clientId, String agentVersion) {
+                boolean slotFree = agentVersion.equals("1.9")
+                        || (agentVersion.equals("1.8") && upgradeSlotRequests.incrementAndGet() > 1);
+                return slotFree ? Optional.of(RELEASE_OFFER) : Optional.empty();
+            }
+
+            @Override
+            public boolean runsRelease(String agentVersion) {
+                return agentVersion.equals(RELEASE_OFFER.version());
             }
 
             @Override
@@ -90,7 +112,7 @@ class AgentEndpointTest {
                     throw JumpDeskStatus.JC_NOT_FOUND.exception("no Jump Client " + hello.clientId());
                 }
                 recordedHellos.add(hello);
-                return new Welcome(hello.clientId(), 30, 300, "ACTIVE", 60, 180);
+                return new Welcome(hello.clientId(), 30, 300, "ACTIVE", 60, 180, SITE_KEY);
             }
         };
     }
@@ -105,7 +127,7 @@ class AgentEndpointTest {
             agent.send(CODEC.encode(new Hello(registered.clientId(), "nuevo-pc", "Linux 6.1", "0.1.0", "c2ln")));
 
             assertThat(CODEC.decode(agent.nextMessage()))
-                    .isEqualTo(new Welcome(registered.clientId(), 30, 300, "ACTIVE", 60, 180));
+                    .isEqualTo(new Welcome(registered.clientId(), 30, 300, "ACTIVE", 60, 180, SITE_KEY));
             assertThat(recordedRegistrations).containsExactly(registration);
         }
     }
@@ -164,7 +186,7 @@ class AgentEndpointTest {
             agent.send(CODEC.encode(hello));
 
             assertThat(CODEC.decode(agent.nextMessage()))
-                    .isEqualTo(new Welcome(hello.clientId(), 30, 300, "ACTIVE", 60, 180));
+                    .isEqualTo(new Welcome(hello.clientId(), 30, 300, "ACTIVE", 60, 180, SITE_KEY));
             assertThat(recordedHellos).containsExactly(hello);
         }
     }
@@ -253,6 +275,42 @@ class AgentEndpointTest {
                 TimeUnit.MILLISECONDS.sleep(20);
             }
             assertThat(recordedStatistics).containsExactly(statistics);
+            assertThat(recordedAddresses).containsExactly("127.0.0.1");
+        }
+    }
+
+    @Test
+    void anAgentOnAnotherVersionIsOfferedTheReleaseBeforeItsWelcome() throws Exception {
+        try (Connection agent = connect()) {
+            agent.send(CODEC.encode(new Hello(UUID.randomUUID(), "h", "o", "1.9", "c2ln")));
+
+            assertThat(CODEC.decode(agent.nextMessage())).isEqualTo(RELEASE_OFFER);
+            assertThat(CODEC.decode(agent.nextMessage())).isInstanceOf(Welcome.class);
+        }
+    }
+
+    @Test
+    void anAgentOnTheReleaseIsOfferedNothing() throws Exception {
+        try (Connection agent = connect()) {
+            agent.send(CODEC.encode(new Hello(UUID.randomUUID(), "h", "o", "2.0", "c2ln")));
+
+            assertThat(CODEC.decode(agent.nextMessage())).isInstanceOf(Welcome.class);
+            agent.send(CODEC.encode(new Statistics(null, null, null, null, null, null, null, null)));
+            agent.send(CODEC.encode(new Hello(UUID.randomUUID(), "h", "o", "2.0", "c2ln")));
+            assertThat(agent.closeReason().getCloseCode().getCode()).isEqualTo(1008);
+            assertThat(agent.unread()).isEmpty();
+        }
+    }
+
+    @Test
+    void whenNoUpgradeSlotIsFreeTheOfferComesWithALaterStatisticsReport() throws Exception {
+        try (Connection agent = connect()) {
+            agent.send(CODEC.encode(new Hello(UUID.randomUUID(), "h", "o", "1.8", "c2ln")));
+            assertThat(CODEC.decode(agent.nextMessage())).isInstanceOf(Welcome.class);
+
+            agent.send(CODEC.encode(new Statistics(null, null, null, null, null, null, null, null)));
+
+            assertThat(CODEC.decode(agent.nextMessage())).isEqualTo(RELEASE_OFFER);
         }
     }
 
@@ -328,7 +386,7 @@ class AgentEndpointTest {
     @Test
     void aSiteMessageFromAnAgentCloses1008() throws Exception {
         try (Connection agent = connect()) {
-            agent.send(CODEC.encode(new Welcome(UUID.randomUUID(), 30, 300, "ACTIVE", 60, 180)));
+            agent.send(CODEC.encode(new Welcome(UUID.randomUUID(), 30, 300, "ACTIVE", 60, 180, SITE_KEY)));
 
             assertThat(agent.closeReason().getCloseCode().getCode()).isEqualTo(1008);
         }
@@ -431,6 +489,13 @@ class AgentEndpointTest {
             String message = received.poll(10, TimeUnit.SECONDS);
             assertThat(message).as("a message from the site within 10 s").isNotNull();
             return message;
+        }
+
+        /** Messages received and not yet read. */
+        List<String> unread() {
+            List<String> messages = new java.util.ArrayList<>();
+            received.drainTo(messages);
+            return messages;
         }
 
         CloseReason closeReason() throws Exception {

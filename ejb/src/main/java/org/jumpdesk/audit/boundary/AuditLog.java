@@ -5,11 +5,17 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
 import org.jumpdesk.audit.control.AuditTrail;
 import org.jumpdesk.jumpgroups.control.Permissions;
 import org.jumpdesk.shared.Actor;
 import org.jumpdesk.shared.AuditedAs;
+import org.jumpdesk.shared.Texts;
 
 /** Reading the audit trail and checking that nobody changed it. */
 @Stateless
@@ -48,6 +54,57 @@ public class AuditLog {
 
     @Inject
     private AuditTrail auditTrail;
+
+    /**
+     * Administrators read the audit trail, filtered, one page at a time (keyset paging on the id, newest
+     * first). Reading is not itself audited.
+     *
+     * @throws org.jumpdesk.shared.JumpDeskException {@code PERMISSION_DENIED} for non-administrators
+     */
+    @AuditedAs("audit.search")
+    public AuditPage search(Actor actor, @NotNull @Valid AuditQuery query) {
+        permissions.requireAdministrator(actor);
+        List<String> conditions = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        condition(
+                conditions, parameters, "occurred_at >= ?", query.from() == null ? null : Timestamp.from(query.from()));
+        condition(conditions, parameters, "occurred_at < ?", query.to() == null ? null : Timestamp.from(query.to()));
+        condition(conditions, parameters, "actor = ?", Texts.blankToNull(query.actor()));
+        condition(conditions, parameters, "target = ?", Texts.blankToNull(query.target()));
+        condition(conditions, parameters, "action = ?", Texts.blankToNull(query.action()));
+        condition(conditions, parameters, "outcome = ?", Texts.blankToNull(query.outcome()));
+        condition(conditions, parameters, "id < ?", query.before());
+        Query select = entityManager.createNativeQuery(
+                "SELECT id, occurred_at, actor, action, target, outcome, detail FROM audit_event"
+                        + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
+                        + " ORDER BY id DESC LIMIT " + (query.limit() + 1));
+        for (int i = 0; i < parameters.size(); i++) {
+            select.setParameter(i + 1, parameters.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = select.getResultList();
+        List<AuditEventView> events = rows.stream()
+                .limit(query.limit())
+                .map(row -> new AuditEventView(
+                        ((Number) row[0]).longValue(),
+                        ((Timestamp) row[1]).toInstant(),
+                        (String) row[2],
+                        (String) row[3],
+                        (String) row[4],
+                        (String) row[5],
+                        (String) row[6]))
+                .toList();
+        return new AuditPage(
+                events,
+                rows.size() > query.limit() ? events.get(events.size() - 1).id() : null);
+    }
+
+    private static void condition(List<String> conditions, List<Object> parameters, String sql, Object value) {
+        if (value != null) {
+            conditions.add(sql.replace("?", "?" + (parameters.size() + 1)));
+            parameters.add(value);
+        }
+    }
 
     /** Administrators check the whole chain; the check itself is audited with its result. */
     @AuditedAs("audit.verify")

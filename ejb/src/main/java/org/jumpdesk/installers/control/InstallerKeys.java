@@ -2,15 +2,13 @@ package org.jumpdesk.installers.control;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.HexFormat;
 import org.jumpdesk.installers.entity.Installer;
 import org.jumpdesk.shared.JumpDeskStatus;
+import org.jumpdesk.shared.Secrets;
 
 /** Installer keys: made at random, stored only as their SHA-256, looked up by it. */
 @Stateless
@@ -32,16 +30,12 @@ public class InstallerKeys {
     }
 
     public static String hash(String key) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java SE platform", e);
-        }
+        return Secrets.sha256Hex(key);
     }
 
     /**
-     * The installer with this key, if it may register clients now.
+     * The installer with this key, if it may register clients now, locked until the caller's transaction
+     * ends (registering counts a use of it).
      *
      * @throws org.jumpdesk.shared.JumpDeskException {@code INSTALLER_INVALID} when unknown, expired or revoked
      */
@@ -49,6 +43,8 @@ public class InstallerKeys {
         Installer installer = entityManager
                 .createQuery("SELECT i FROM Installer i WHERE i.keyHash = :hash", Installer.class)
                 .setParameter("hash", hash(key == null ? "" : key))
+                // Machines rolled out with one installer register at once: each counts a use, one after another.
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream()
                 .findFirst()
                 .orElseThrow(() -> JumpDeskStatus.INSTALLER_INVALID.exception("unknown installer key"));

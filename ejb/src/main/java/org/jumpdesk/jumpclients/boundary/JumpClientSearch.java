@@ -3,6 +3,9 @@ package org.jumpdesk.jumpclients.boundary;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jumpdesk.jumpclients.control.ClientSearchSql;
+import org.jumpdesk.jumpclients.entity.JumpClient;
 import org.jumpdesk.jumpclients.entity.JumpClientMode;
 import org.jumpdesk.jumpclients.entity.JumpClientState;
 import org.jumpdesk.jumpgroups.boundary.JumpGroupView;
@@ -29,13 +34,16 @@ import org.jumpdesk.jumpgroups.boundary.JumpGroups;
 import org.jumpdesk.jumpgroups.control.Permissions;
 import org.jumpdesk.jumpgroups.entity.JumpGroupRole;
 import org.jumpdesk.platform.DatabaseMigrations;
+import org.jumpdesk.settings.boundary.Settings;
 import org.jumpdesk.shared.Actor;
 import org.jumpdesk.shared.AuditedAs;
+import org.jumpdesk.shared.Texts;
 
 /**
- * The Jump interface's reads: the search with server-side paging and sorting, and the group/tag tree of
- * the left pane. Only clients in Jump Groups the actor can see are ever read; the search is one SQL
- * statement over the trigram and sort indexes, so it stays fast with a million clients.
+ * Searching the Jump Clients an actor can see: the Jump interface's search with server-side paging and
+ * sorting and the group/tag tree of its left pane, and the REST API's list and search. Reads only; clients
+ * in groups the actor cannot see are never counted or returned. The console's search is one SQL statement
+ * over the trigram and sort indexes, so it stays fast with a million clients.
  */
 @Stateless
 @AuditedAs
@@ -51,6 +59,12 @@ public class JumpClientSearch {
 
     @EJB
     private JumpGroups jumpGroups;
+
+    @EJB
+    private Settings settings;
+
+    @PersistenceContext
+    private EntityManager entityManager;
 
     @Resource(lookup = DatabaseMigrations.DATASOURCE)
     private DataSource dataSource;
@@ -176,6 +190,69 @@ public class JumpClientSearch {
                 .filter(group -> group.role().includes(JumpGroupRole.MANAGE))
                 .map(JumpGroupView::name)
                 .toList();
+    }
+
+    /** The matching clients from {@code offset}, at most {@code limit}, most recently contacted first. */
+    @AuditedAs("jump-client.search")
+    public JumpClientPage search(
+            Actor actor, @NotNull @Valid JumpClientFilter filter, @Min(0) int offset, @Min(1) @Max(1000) int limit) {
+        Map<Long, JumpGroupRole> roles = permissions.rolesOf(actor);
+        if (roles.isEmpty()) {
+            return new JumpClientPage(List.of(), 0);
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        String where = where(filter, parameters);
+        parameters.put("groups", roles.keySet());
+        TypedQuery<Long> count =
+                entityManager.createQuery("SELECT COUNT(c) FROM JumpClient c WHERE " + where, Long.class);
+        TypedQuery<JumpClient> clients = entityManager.createQuery(
+                "SELECT c FROM JumpClient c WHERE " + where + " ORDER BY c.lastContactAt DESC, c.id", JumpClient.class);
+        parameters.forEach((name, value) -> {
+            count.setParameter(name, value);
+            clients.setParameter(name, value);
+        });
+        int offlineLimitDays = settings.current().offlineLimitDays();
+        return new JumpClientPage(
+                clients.setFirstResult(offset)
+                        .setMaxResults(limit)
+                        .getResultStream()
+                        .map(c -> JumpClientSummary.of(c, offlineLimitDays))
+                        .toList(),
+                count.getSingleResult());
+    }
+
+    private static String where(JumpClientFilter filter, Map<String, Object> parameters) {
+        List<String> conditions = new ArrayList<>(List.of("c.deletedAt IS NULL", "c.jumpGroup.id IN :groups"));
+        String text = Texts.blankToNull(filter.text());
+        if (text != null) {
+            parameters.put(
+                    "text",
+                    "%"
+                            + text.toLowerCase()
+                                    .replace("\\", "\\\\")
+                                    .replace("%", "\\%")
+                                    .replace("_", "\\_") + "%");
+            conditions.add("(LOWER(c.name) LIKE :text ESCAPE '\\' OR LOWER(c.hostname) LIKE :text ESCAPE '\\'"
+                    + " OR LOWER(c.comments) LIKE :text ESCAPE '\\' OR LOWER(c.tag) LIKE :text ESCAPE '\\'"
+                    + " OR LOWER(c.jumpGroup.name) LIKE :text ESCAPE '\\')");
+        }
+        if (Texts.blankToNull(filter.jumpGroup()) != null) {
+            parameters.put("jumpGroup", filter.jumpGroup());
+            conditions.add("c.jumpGroup.name = :jumpGroup");
+        }
+        if (Texts.blankToNull(filter.tag()) != null) {
+            parameters.put("tag", filter.tag());
+            conditions.add("c.tag = :tag");
+        }
+        if (filter.state() != null) {
+            parameters.put("state", filter.state());
+            conditions.add("c.state = :state");
+        }
+        if (filter.mode() != null) {
+            parameters.put("mode", filter.mode());
+            conditions.add("c.mode = :mode");
+        }
+        return String.join(" AND ", conditions);
     }
 
     private interface Reader<T> {

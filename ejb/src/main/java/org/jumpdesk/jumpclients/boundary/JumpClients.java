@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.jumpdesk.agentsoftware.boundary.AgentRelease;
 import org.jumpdesk.audit.control.AuditTrail;
 import org.jumpdesk.installers.control.InstallerKeys;
 import org.jumpdesk.installers.entity.Installer;
@@ -77,6 +78,9 @@ public class JumpClients {
 
     @EJB
     private InstallerKeys installerKeys;
+
+    @EJB
+    private AgentRelease agentRelease;
 
     @EJB
     private Settings settings;
@@ -276,6 +280,11 @@ public class JumpClients {
     public JumpClientSummary startJump(Actor actor, UUID clientId) {
         JumpClient client = lockedVisibleClient(actor, clientId, JumpGroupRole.JUMP);
         client.requireInstalled();
+        if (!agentRelease.isCurrent(client.agentVersion())) {
+            // The agent is offered the release whenever it connects; a jump waits for the update.
+            throw JumpDeskStatus.VERSION_MISMATCH.exception("Jump Client " + clientId + " runs " + client.agentVersion()
+                    + ", the site " + agentRelease.current().orElseThrow().version());
+        }
         client.recordJump(actor.name(), clock.instant());
         auditTrail.record(actor.name(), "jump-client.jump", clientId.toString(), null);
         return summary(client);

@@ -1,0 +1,200 @@
+package org.jumpdesk.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jumpdesk.launcher.WildFlyProcess;
+
+/**
+ * The site under load: an embedded PostgreSQL (with {@code synchronous_commit} on, as a production
+ * server has it) and the provisioned WildFly running the benchmark EAR, listening on every loopback
+ * address. Also reads the server's own figures: heap after a full collection, CPU time, class histogram.
+ */
+final class BenchSite implements AutoCloseable {
+
+    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    private static final Pattern HISTOGRAM_LINE = Pattern.compile("(?m)^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
+
+    private final Path work;
+    private final Path server;
+    private final Path ear;
+    private final int portOffset;
+    private final EmbeddedPostgres postgres;
+    private WildFlyProcess wildfly;
+    private long pid;
+    private int starts;
+    private boolean closed;
+
+    private BenchSite(Path work, Path server, Path ear, int portOffset, EmbeddedPostgres postgres) {
+        this.work = work;
+        this.server = server;
+        this.ear = ear;
+        this.portOffset = portOffset;
+        this.postgres = postgres;
+    }
+
+    /** Starts the database with an empty schema; {@link #startServer} then migrates it. */
+    static BenchSite start(Path work, Path server, Path ear, int portOffset) throws IOException {
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(work.resolve("postgres"))
+                .setCleanDataDirectory(true)
+                .setPort(freePort())
+                // The embedded server's defaults (fsync off, synchronous_commit off) lose commits in a crash.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .start();
+        return new BenchSite(work, server, ear, portOffset, postgres);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * Whether a commit waits until its WAL is on disk (PostgreSQL's default, and the figures' setting), or
+     * returns before, risking the last commits in a crash: a baseline that shows what the disk costs.
+     */
+    void durableCommits(boolean durable) throws SQLException {
+        try (Connection connection = database();
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("ALTER SYSTEM SET synchronous_commit = " + (durable ? "on" : "off"));
+            statement.execute("SELECT pg_reload_conf()");
+        }
+    }
+
+    Connection database() throws SQLException {
+        return postgres.getPostgresDatabase().getConnection();
+    }
+
+    /** Starts WildFly and waits until the application answers. */
+    Duration startServer() throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        Path base = work.resolve("wildfly-" + ++starts);
+        wildfly = WildFlyProcess.start(
+                server,
+                ear,
+                base,
+                Map.of(
+                        "JUMPDESK_DB_URL", postgres.getJdbcUrl("postgres", "postgres"),
+                        "JUMPDESK_DB_USER", "postgres",
+                        "JUMPDESK_DB_PASSWORD", "postgres",
+                        "JUMPDESK_NODE_ID", "bench",
+                        "JUMPDESK_INITIAL_ADMIN_PASSWORD",
+                                java.util.UUID.randomUUID().toString()),
+                List.of("-b", "0.0.0.0", "-Djboss.socket.binding.port-offset=" + portOffset));
+        if (!wildfly.awaitReady(
+                URI.create("http://127.0.0.1:" + (8080 + portOffset) + "/login.xhtml"), Duration.ofMinutes(5))) {
+            throw new IllegalStateException("the site did not start; see " + wildfly.log());
+        }
+        pid = serverPid(base);
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** Stops WildFly as an operator would (SIGTERM, a clean shutdown). */
+    synchronized void stopServer() throws InterruptedException {
+        if (wildfly != null) {
+            wildfly.stop();
+            wildfly = null;
+        }
+    }
+
+    Path serverLog() {
+        return wildfly.log();
+    }
+
+    /** The agent endpoint on each of the first {@code count} loopback addresses. */
+    List<URI> agentEndpoints(int count) {
+        List<URI> endpoints = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            endpoints.add(URI.create("ws://127.0.0." + i + ":" + (8080 + portOffset) + "/agent"));
+        }
+        return endpoints;
+    }
+
+    URI benchDriver() {
+        return URI.create("http://127.0.0.1:" + (8080 + portOffset) + "/jumpdesk-bench/");
+    }
+
+    /** The WildFly JVM (not its start script): the java process started with our base directory. */
+    private static long serverPid(Path base) {
+        String marker = "-Djboss.server.base.dir=" + base;
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info()
+                        .arguments()
+                        .map(a -> List.of(a).contains(marker))
+                        .orElse(false))
+                .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .mapToLong(ProcessHandle::pid)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no WildFly JVM with " + marker));
+    }
+
+    /** Live heap of the server after two full collections, in bytes. */
+    long heapAfterFullGc() throws IOException, InterruptedException {
+        jcmd("GC.run");
+        jcmd("GC.run");
+        Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
+        if (!used.find()) {
+            throw new IllegalStateException("no heap figure from jcmd GC.heap_info");
+        }
+        return Long.parseLong(used.group(1)) * 1024;
+    }
+
+    /** Bytes and instances on the server heap by class, as {@code jcmd GC.class_histogram} counts them. */
+    Map<String, long[]> classHistogram() throws IOException, InterruptedException {
+        Map<String, long[]> classes = new java.util.HashMap<>();
+        Matcher line = HISTOGRAM_LINE.matcher(jcmd("GC.class_histogram"));
+        while (line.find()) {
+            classes.put(line.group(3), new long[] {Long.parseLong(line.group(1)), Long.parseLong(line.group(2))});
+        }
+        return classes;
+    }
+
+    /** CPU time the server has used so far (user + system), in nanoseconds. */
+    long serverCpuNanos() throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return TimeUnit.MILLISECONDS.toNanos(ticks * 10);
+    }
+
+    private String jcmd(String command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("jcmd", Long.toString(pid), command)
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("jcmd " + command + " failed: " + output);
+        }
+        return output;
+    }
+
+    @Override
+    public synchronized void close() throws InterruptedException {
+        stopServer();
+        if (!closed) {
+            closed = true;
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.jumpdesk.sessions.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.jumpdesk.audit.control.AuditTrail;
+import org.jumpdesk.jumpclients.boundary.JumpClients;
+import org.jumpdesk.settings.boundary.Settings;
+import org.jumpdesk.shared.Actor;
+import org.jumpdesk.shared.AuditedAs;
+import org.jumpdesk.shared.JumpDeskStatus;
+import org.jumpdesk.shared.Secrets;
+
+/**
+ * Support sessions from the jump to the end. A jump is checked like the Jump action (role, installed,
+ * agent version: {@link JumpClients#startJump}) and counted against {@code max_concurrent_jumps}: more
+ * sessions being set up at once than that is {@code SERVER_BUSY}. Each step writes its audit row in its
+ * transaction.
+ */
+@Stateless
+@AuditedAs
+public class SupportSessions {
+
+    /** A session still waiting for its agent after this long no longer counts as being set up. */
+    static final Duration SETTING_UP = Duration.ofMinutes(2);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext
+    private EntityManager entityManager;
+
+    @EJB
+    private JumpClients jumpClients;
+
+    @EJB
+    private Settings settings;
+
+    @EJB
+    private AuditTrail auditTrail;
+
+    @Inject
+    private Clock clock;
+
+    /** A representative jumps to a client. */
+    public SessionTicket request(Actor actor, UUID clientId) {
+        jumpClients.startJump(actor, clientId);
+        Instant now = clock.instant();
+        // One jump set up at a time per check, so the limit holds across nodes.
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(4242)").getSingleResult();
+        long settingUp = ((Number) entityManager
+                        .createNativeQuery(
+                                "SELECT count(*) FROM support_session WHERE state = 'REQUESTED' AND requested_at > ?")
+                        .setParameter(1, Timestamp.from(now.minus(SETTING_UP)))
+                        .getSingleResult())
+                .longValue();
+        if (settingUp >= settings.current().maxConcurrentJumps()) {
+            throw JumpDeskStatus.SERVER_BUSY.exception(settingUp + " jumps are being set up");
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        UUID sessionId = UUID.randomUUID();
+        entityManager
+                .createNativeQuery("INSERT INTO support_session (id, client_id, representative, token_hash, state,"
+                        + " requested_at) VALUES (?::uuid, ?::uuid, ?, ?, 'REQUESTED', ?)")
+                .setParameter(1, sessionId.toString())
+                .setParameter(2, clientId.toString())
+                .setParameter(3, actor.name())
+                .setParameter(4, Secrets.sha256Hex(token))
+                .setParameter(5, Timestamp.from(now))
+                .executeUpdate();
+        auditTrail.record(actor.name(), "session.requested", clientId.toString(), "session " + sessionId);
+        return new SessionTicket(sessionId, clientId, token);
+    }
+
+    /**
+     * The agent's session connection presents its token: the session starts. A token works once.
+     *
+     * @throws org.jumpdesk.shared.JumpDeskException {@code AGENT_AUTHENTICATION_FAILED} for a wrong or
+     *     used token
+     */
+    public void attach(UUID sessionId, String token) {
+        int started = entityManager
+                .createNativeQuery("UPDATE support_session SET state = 'ACTIVE', started_at = ? WHERE id = ?::uuid"
+                        + " AND token_hash = ? AND state = 'REQUESTED'")
+                .setParameter(1, Timestamp.from(clock.instant()))
+                .setParameter(2, sessionId.toString())
+                .setParameter(3, Secrets.sha256Hex(token))
+                .executeUpdate();
+        if (started == 0) {
+            throw JumpDeskStatus.AGENT_AUTHENTICATION_FAILED.exception("no session " + sessionId + " for that token");
+        }
+        auditTrail.record("session:" + sessionId, "session.started", sessionId.toString(), null);
+    }
+
+    /**
+     * The session ended, for the given reason ({@code ENDED_BY_REPRESENTATIVE}, a catalogue code, ...), with
+     * the bytes that crossed the relay. Ending twice keeps the first end.
+     */
+    public void end(UUID sessionId, String outcome, long bytesToAgent, long bytesFromAgent) {
+        int ended = entityManager
+                .createNativeQuery("UPDATE support_session SET state = 'ENDED', ended_at = ?, outcome = ?,"
+                        + " bytes_to_agent = ?, bytes_from_agent = ? WHERE id = ?::uuid AND state <> 'ENDED'")
+                .setParameter(1, Timestamp.from(clock.instant()))
+                .setParameter(2, outcome)
+                .setParameter(3, bytesToAgent)
+                .setParameter(4, bytesFromAgent)
+                .setParameter(5, sessionId.toString())
+                .executeUpdate();
+        if (ended > 0) {
+            auditTrail.record(
+                    "session:" + sessionId,
+                    "session.ended",
+                    sessionId.toString(),
+                    outcome + "; " + bytesToAgent + " bytes to the agent, " + bytesFromAgent + " from it");
+        }
+    }
+
+    /** Appends recorded events after those already stored. */
+    public void record(UUID sessionId, List<RecordedEvent> events) {
+        int next = ((Number) entityManager
+                        .createNativeQuery(
+                                "SELECT coalesce(max(seq) + 1, 0) FROM session_recording_event WHERE session_id = ?::uuid")
+                        .setParameter(1, sessionId.toString())
+                        .getSingleResult())
+                .intValue();
+        for (RecordedEvent event : events) {
+            entityManager
+                    .createNativeQuery("INSERT INTO session_recording_event (session_id, seq, at_seconds, kind, data)"
+                            + " VALUES (?::uuid, ?, ?, ?, ?)")
+                    .setParameter(1, sessionId.toString())
+                    .setParameter(2, next++)
+                    .setParameter(3, event.atSeconds())
+                    .setParameter(4, event.kind())
+                    .setParameter(5, event.data())
+                    .executeUpdate();
+        }
+    }
+
+    /** The session's recording, for its representative. */
+    public List<RecordedEvent> recording(Actor actor, UUID sessionId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager
+                .createNativeQuery("SELECT e.at_seconds, e.kind, e.data FROM session_recording_event e"
+                        + " JOIN support_session s ON s.id = e.session_id"
+                        + " WHERE e.session_id = ?::uuid AND s.representative = ? ORDER BY e.seq")
+                .setParameter(1, sessionId.toString())
+                .setParameter(2, actor.name())
+                .getResultList();
+        return rows.stream()
+                .map(row -> new RecordedEvent(((Number) row[0]).doubleValue(), row[1].toString(), (String) row[2]))
+                .toList();
+    }
+}

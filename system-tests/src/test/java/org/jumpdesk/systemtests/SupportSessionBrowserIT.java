@@ -1,0 +1,204 @@
+package org.jumpdesk.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Jumping for real: a representative opens a support session in the browser to a real agent process,
+ * works in its shell through the site's relay, ends it, and the site keeps the report and the recording.
+ * The failures a representative can meet are provoked as they happen.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SupportSessionBrowserIT {
+
+    private static final String PASSWORD = "correct horse battery";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.application();
+    }
+
+    @TempDir
+    Path machine;
+
+    private String representative;
+    private int connectTimeoutSeconds;
+    private int heartbeatSeconds;
+
+    @BeforeEach
+    void aRepresentative() throws Exception {
+        representative = TestSite.createRepresentative(PASSWORD);
+        connectTimeoutSeconds =
+                (int) TestSite.count("SELECT connect_timeout_seconds FROM client_settings WHERE id = 1");
+        heartbeatSeconds = (int) TestSite.count("SELECT heartbeat_seconds FROM client_settings WHERE id = 1");
+    }
+
+    @AfterEach
+    void restoreSettings() throws Exception {
+        TestSite.execute(
+                "UPDATE client_settings SET connect_timeout_seconds = ?, heartbeat_seconds = ? WHERE id = 1",
+                connectTimeoutSeconds,
+                heartbeatSeconds);
+    }
+
+    @Test
+    void aRepresentativeJumpsWorksInTheShellEndsAndTheSessionIsReportedAndRecorded() throws Exception {
+        try (AgentProcess agent = connectedAgent();
+                Browser browser = Browser.english(TestSite.httpUrl())) {
+            UUID client = agent.awaitClientId(Duration.ofSeconds(1));
+
+            browser.logIn("console/session.xhtml?client=" + client, representative, PASSWORD);
+            awaitState(browser, "started");
+            type(browser, "echo jump-$((6*7))\n");
+            awaitTerminalText(browser, "jump-42");
+            type(browser, "uname -s\n");
+            awaitTerminalText(browser, "Linux");
+            browser.screenshot("support-session");
+
+            browser.driver().findElement(By.id("session-end")).click();
+            awaitState(browser, "ended");
+
+            UUID session = UUID.fromString(
+                    TestSite.text("SELECT id::text FROM support_session WHERE client_id = ?::uuid", client.toString()));
+            TestSite.eventuallyAtLeast(
+                    1, "SELECT count(*) FROM support_session WHERE id = ?::uuid AND state = 'ENDED'", session);
+            assertThat(TestSite.text("SELECT outcome FROM support_session WHERE id = ?::uuid", session))
+                    .isEqualTo("ENDED_BY_REPRESENTATIVE");
+            assertThat(TestSite.count("SELECT bytes_from_agent FROM support_session WHERE id = ?::uuid", session))
+                    .isPositive();
+            assertThat(TestSite.text(
+                            "SELECT string_agg(data, '' ORDER BY seq) FROM session_recording_event"
+                                    + " WHERE session_id = ?::uuid AND kind = 'o'",
+                            session))
+                    .contains("jump-42");
+            assertThat(TestSite.count(
+                            "SELECT count(*) FROM audit_event WHERE action IN ('session.requested',"
+                                    + " 'session.started', 'session.ended') AND (target = ? OR detail LIKE ?)",
+                            session.toString(),
+                            "%" + session + "%"))
+                    .isEqualTo(3);
+
+            browser.open("console/recording.xhtml?session=" + session);
+            new org.openqa.selenium.support.ui.Select(browser.element(By.id("recording-speed"))).selectByValue("8");
+            browser.driver().findElement(By.id("recording-play")).click();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(driver -> "played"
+                    .equals(driver.findElement(By.id("recording")).getAttribute("data-state")));
+            awaitTerminalText(browser, "jump-42");
+            browser.driver().findElement(By.id("recording-search")).sendKeys("Linux");
+            assertThat(Integer.parseInt(
+                            browser.element(By.id("recording-matches")).getAttribute("data-count")))
+                    .isPositive();
+            browser.screenshot("session-recording");
+        }
+    }
+
+    @Test
+    void aClientWhoseAgentIsNotConnectedIsRefusedInTheRepresentativesLanguage() throws Exception {
+        UUID client = TestSite.createClient("user:" + representative, "ACTIVE");
+        try (Browser browser = Browser.spanish(TestSite.httpUrl())) {
+            browser.logIn("console/session.xhtml?client=" + client, representative, PASSWORD);
+
+            awaitState(browser, "refused");
+            assertThat(browser.element(By.id("session-status")).getText())
+                    .isEqualTo("El Jump Client activo no está conectado.");
+        }
+    }
+
+    @Test
+    void anAgentThatNeverAnswersTheJumpIsConnectTimeout() throws Exception {
+        TestSite.execute("UPDATE client_settings SET connect_timeout_seconds = 2 WHERE id = 1");
+        try (AgentProcess agent = connectedAgent();
+                Browser browser = Browser.english(TestSite.httpUrl())) {
+            UUID client = agent.awaitClientId(Duration.ofSeconds(1));
+            agent.freeze();
+
+            browser.logIn("console/session.xhtml?client=" + client, representative, PASSWORD);
+
+            awaitState(browser, "refused");
+            assertThat(browser.element(By.id("session")).getAttribute("data-code"))
+                    .isEqualTo("CONNECT_TIMEOUT");
+            assertThat(browser.element(By.id("session-status")).getText())
+                    .isEqualTo("Timed out while trying to connect to the Jump Client.");
+        }
+    }
+
+    @Test
+    void anAgentWhoseUserDisabledSessionsIsDisabledByUser() throws Exception {
+        TestSite.execute("UPDATE client_settings SET heartbeat_seconds = 1 WHERE id = 1");
+        try (AgentProcess agent = connectedAgent();
+                Browser browser = Browser.english(TestSite.httpUrl())) {
+            UUID client = agent.awaitClientId(Duration.ofSeconds(1));
+            assertThat(AgentProcess.command(machine, "disable").exitCode()).isZero();
+            awaitConsoleShows("data-disabled=\"true\"");
+
+            browser.logIn("console/session.xhtml?client=" + client, representative, PASSWORD);
+
+            awaitState(browser, "refused");
+            assertThat(browser.element(By.id("session")).getAttribute("data-code"))
+                    .isEqualTo("DISABLED_BY_USER");
+            assertThat(TestSite.text(
+                            "SELECT outcome FROM support_session WHERE client_id = ?::uuid", client.toString()))
+                    .isEqualTo("DISABLED_BY_USER");
+        }
+    }
+
+    /** An agent in the representative's personal group, online on the console. */
+    private AgentProcess connectedAgent() throws Exception {
+        String installerKey = TestSite.createInstaller("user:" + representative);
+        AgentProcess agent = AgentProcess.start(
+                TestSite.agentUrl(),
+                machine,
+                "--installer-key",
+                installerKey,
+                "--jc-jump-group",
+                "user:" + representative);
+        agent.awaitClientId(Duration.ofSeconds(30));
+        awaitConsoleShows("data-online=\"true\"");
+        return agent;
+    }
+
+    private void awaitConsoleShows(String attribute) throws Exception {
+        ConsoleSession console = new ConsoleSession(TestSite.httpUrl());
+        console.logIn("console/jump-clients.xhtml", representative, PASSWORD);
+        Fixtures.awaitTrue(
+                () -> {
+                    try {
+                        return console.get("console/jump-clients.xhtml").body().contains(attribute);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                "the console showing " + attribute);
+    }
+
+    private static void awaitState(Browser browser, String state) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .until(driver ->
+                        state.equals(driver.findElement(By.id("session")).getAttribute("data-state")));
+    }
+
+    private static void type(Browser browser, String keys) {
+        browser.driver().findElement(By.cssSelector("#terminal textarea")).sendKeys(keys);
+    }
+
+    private static void awaitTerminalText(Browser browser, String expected) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .until(driver -> String.valueOf(browser.driver().executeScript("return window.jumpdeskTerminalText();"))
+                        .contains(expected));
+    }
+}

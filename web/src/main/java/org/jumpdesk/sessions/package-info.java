@@ -1,0 +1,2 @@
+/** Console pages of support sessions: the recording player. */
+package org.jumpdesk.sessions;

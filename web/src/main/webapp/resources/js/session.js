@@ -1,0 +1,69 @@
+// The support session terminal: xterm.js on a WebSocket to /console/terminal. Binary frames carry the
+// terminal's bytes both ways; text frames carry resizes from here and the session's state to here.
+(function () {
+    "use strict";
+    var page = document.getElementById("session");
+    var status = document.getElementById("session-status");
+    var text = function (key) {
+        return page.getAttribute("data-text-" + key) || key;
+    };
+    var term = new Terminal({cursorBlink: true, convertEol: false, scrollback: 5000});
+    term.open(document.getElementById("terminal"));
+    term.focus();
+
+    var scheme = location.protocol === "https:" ? "wss://" : "ws://";
+    var socket = new WebSocket(scheme + location.host + page.dataset.endpoint
+        + "?client=" + encodeURIComponent(page.dataset.client)
+        + "&columns=" + term.cols + "&rows=" + term.rows);
+    socket.binaryType = "arraybuffer";
+    var encoder = new TextEncoder();
+
+    socket.onmessage = function (event) {
+        if (typeof event.data !== "string") {
+            term.write(new Uint8Array(event.data));
+            return;
+        }
+        var message = JSON.parse(event.data);
+        if (message.type === "started") {
+            status.textContent = text("started");
+            page.setAttribute("data-state", "started");
+        } else if (message.type === "refused") {
+            status.textContent = text(message.code);
+            page.setAttribute("data-state", "refused");
+            page.setAttribute("data-code", message.code);
+        } else if (message.type === "ended") {
+            status.textContent = text("ended");
+            page.setAttribute("data-state", "ended");
+            page.setAttribute("data-code", message.outcome);
+        }
+    };
+    socket.onclose = function () {
+        if (page.getAttribute("data-state") === "started") {
+            status.textContent = text("ended");
+            page.setAttribute("data-state", "ended");
+        }
+    };
+    term.onData(function (data) {
+        if (socket.readyState === WebSocket.OPEN) {
+            socket.send(encoder.encode(data));
+        }
+    });
+    term.onResize(function (size) {
+        if (socket.readyState === WebSocket.OPEN) {
+            socket.send(JSON.stringify({type: "terminal-resize", columns: size.cols, rows: size.rows}));
+        }
+    });
+    document.getElementById("session-end").addEventListener("click", function () {
+        socket.close(1000, "ended by the representative");
+    });
+    // For tests and assistive tools: the terminal's visible text.
+    window.jumpdeskTerminalText = function () {
+        var lines = [];
+        var buffer = term.buffer.active;
+        for (var i = 0; i < buffer.length; i++) {
+            lines.push(buffer.getLine(i).translateToString(true));
+        }
+        return lines.join("\n");
+    };
+    window.jumpdeskTerminal = term;
+}());

@@ -1,0 +1,107 @@
+package org.jumpdesk.relay;
+
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.CloseReason.CloseCodes;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jumpdesk.protocol.MalformedMessageException;
+import org.jumpdesk.protocol.Message;
+import org.jumpdesk.protocol.MessageCodec;
+import org.jumpdesk.protocol.SessionAttach;
+import org.jumpdesk.sessions.boundary.SupportSessions;
+import org.jumpdesk.shared.JumpDeskException;
+
+/**
+ * The connection an agent dials for one session ({@code /agent-session}). Its first message is
+ * {@code session-attach} with the one-time token the site gave over the agent's authenticated connection;
+ * after that, binary frames are terminal output and the site sends input, {@code terminal-resize} and
+ * {@code terminal-ack}.
+ */
+@ServerEndpoint("/agent-session")
+public class AgentSessionEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(AgentSessionEndpoint.class.getName());
+    private static final MessageCodec CODEC = new MessageCodec();
+
+    @EJB
+    private SupportSessions supportSessions;
+
+    @Inject
+    private SessionRelay relay;
+
+    private RelayedSession relayed;
+
+    @OnMessage(maxMessageSize = 64 * 1024)
+    public void onAttach(String text, Session agent) {
+        if (relayed != null) {
+            close(agent, CloseCodes.VIOLATED_POLICY, "already attached");
+            return;
+        }
+        Message message;
+        try {
+            message = CODEC.decode(text);
+        } catch (MalformedMessageException e) {
+            close(agent, CloseCodes.NOT_CONSISTENT, e.getMessage());
+            return;
+        }
+        if (!(message instanceof SessionAttach attach)) {
+            close(agent, CloseCodes.VIOLATED_POLICY, "'session-attach' must be the first message");
+            return;
+        }
+        try {
+            supportSessions.attach(attach.sessionId(), attach.token());
+        } catch (JumpDeskException refusal) {
+            close(agent, refusal.status().closeCode(), refusal.status().name());
+            return;
+        }
+        relayed = relay.agentAttached(attach.sessionId(), agent).orElse(null);
+        if (relayed == null) {
+            close(agent, CloseCodes.GOING_AWAY.getCode(), "the representative left");
+            return;
+        }
+        ConsoleTerminalEndpoint.started(relayed.browser);
+    }
+
+    @OnMessage(maxMessageSize = 256 * 1024)
+    public void onOutput(ByteBuffer output, Session agent) {
+        if (relayed == null) {
+            close(agent, CloseCodes.VIOLATED_POLICY, "'session-attach' must be the first message");
+            return;
+        }
+        relayed.fromAgent(output);
+        relay.recorded(relayed);
+    }
+
+    @OnClose
+    public void onClose(Session agent, CloseReason reason) {
+        if (relayed != null) {
+            relay.agentLeft(relayed, reason);
+        }
+    }
+
+    @OnError
+    public void onError(Session agent, Throwable failure) {
+        LOG.log(failure instanceof IOException ? Level.FINE : Level.WARNING, "agent session failed", failure);
+    }
+
+    private static void close(Session session, CloseCodes code, String reason) {
+        close(session, code.getCode(), reason);
+    }
+
+    private static void close(Session session, int code, String reason) {
+        try {
+            session.close(new CloseReason(CloseCodes.getCloseCode(code), reason));
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "agent session already gone", e);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package org.jumpdesk.relay;
+
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.CloseReason.CloseCodes;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jumpdesk.agents.AgentPresence;
+import org.jumpdesk.protocol.MalformedMessageException;
+import org.jumpdesk.protocol.Message;
+import org.jumpdesk.protocol.MessageCodec;
+import org.jumpdesk.protocol.SessionOpen;
+import org.jumpdesk.protocol.TerminalResize;
+import org.jumpdesk.sessions.boundary.SessionTicket;
+import org.jumpdesk.sessions.boundary.SupportSessions;
+import org.jumpdesk.settings.boundary.Settings;
+import org.jumpdesk.shared.Actor;
+import org.jumpdesk.shared.JumpDeskException;
+import org.jumpdesk.shared.JumpDeskStatus;
+
+/**
+ * The representative's terminal: {@code /console/terminal?client=<id>&columns=&rows=}, behind the console's
+ * login like every console page. Opening it is the jump: checked by {@link SupportSessions#request}, then
+ * the agent is asked over its own connection to attach. Binary frames carry terminal bytes both ways; text
+ * frames carry {@code terminal-resize} from the browser and, to it, {@code {"type":"started"}},
+ * {@code {"type":"refused","code":…}} or {@code {"type":"ended","outcome":…}}.
+ */
+@ServerEndpoint("/console/terminal")
+public class ConsoleTerminalEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(ConsoleTerminalEndpoint.class.getName());
+    private static final MessageCodec CODEC = new MessageCodec();
+
+    @EJB
+    private SupportSessions supportSessions;
+
+    @EJB
+    private Settings settings;
+
+    @Inject
+    private AgentPresence presence;
+
+    @Inject
+    private SessionRelay relay;
+
+    private RelayedSession relayed;
+
+    @OnOpen
+    public void onOpen(Session browser) {
+        Principal user = browser.getUserPrincipal();
+        if (user == null) {
+            close(browser, CloseCodes.VIOLATED_POLICY, "log in first");
+            return;
+        }
+        UUID clientId;
+        int columns;
+        int rows;
+        try {
+            clientId = UUID.fromString(parameter(browser, "client"));
+            columns = Integer.parseInt(parameter(browser, "columns"));
+            rows = Integer.parseInt(parameter(browser, "rows"));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            close(browser, CloseCodes.VIOLATED_POLICY, "expected client=<uuid>, columns=<n>, rows=<n>");
+            return;
+        }
+        try {
+            SessionTicket ticket = supportSessions.request(Actor.user(user.getName()), clientId);
+            Session agent = presence.session(clientId).orElse(null);
+            JumpDeskStatus unavailable = agent == null
+                    ? JumpDeskStatus.ACTIVE_NOT_CONNECTED
+                    : presence.disabled(clientId) ? JumpDeskStatus.DISABLED_BY_USER : null;
+            if (unavailable != null) {
+                supportSessions.end(ticket.sessionId(), unavailable.name(), 0, 0);
+                refuse(browser, unavailable);
+                return;
+            }
+            relayed = relay.await(
+                    ticket,
+                    browser,
+                    Instant.now().plusSeconds(settings.current().connectTimeoutSeconds()));
+            agent.getAsyncRemote()
+                    .sendText(CODEC.encode(new SessionOpen(ticket.sessionId(), ticket.token(), columns, rows)));
+        } catch (JumpDeskException refusal) {
+            refuse(browser, refusal.status());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not ask the agent of " + clientId + " for a session", e);
+            if (relayed != null) {
+                relay.end(relayed, JumpDeskStatus.SESSION_INTERNAL_ERROR.name());
+            }
+            refuse(browser, JumpDeskStatus.SESSION_INTERNAL_ERROR);
+        }
+    }
+
+    @OnMessage
+    public void onInput(ByteBuffer keystrokes, Session browser) {
+        if (relayed != null) {
+            relayed.fromBrowser(keystrokes);
+            relay.recorded(relayed);
+        }
+    }
+
+    @OnMessage
+    public void onControl(String text, Session browser) {
+        Message message;
+        try {
+            message = CODEC.decode(text);
+        } catch (MalformedMessageException e) {
+            close(browser, CloseCodes.NOT_CONSISTENT, e.getMessage());
+            return;
+        }
+        if (relayed != null && message instanceof TerminalResize resize) {
+            relayed.record("r", resize.columns() + "x" + resize.rows());
+            relayed.toAgent(text);
+        }
+    }
+
+    @OnClose
+    public void onClose(Session browser) {
+        if (relayed != null) {
+            relay.browserLeft(relayed);
+        }
+    }
+
+    @OnError
+    public void onError(Session browser, Throwable failure) {
+        LOG.log(failure instanceof IOException ? Level.FINE : Level.WARNING, "console terminal failed", failure);
+    }
+
+    /** Tells the browser why the jump failed, and closes. */
+    static void refuse(Session browser, JumpDeskStatus status) {
+        sendAndClose(browser, "{\"type\":\"refused\",\"code\":\"" + status.name() + "\"}");
+    }
+
+    /** Tells the browser the session ended on the agent's side, and why. */
+    static void ended(Session browser, String outcome) {
+        sendAndClose(browser, "{\"type\":\"ended\",\"outcome\":\"" + outcome + "\"}");
+    }
+
+    static void started(Session browser) {
+        browser.getAsyncRemote().sendText("{\"type\":\"started\"}");
+    }
+
+    private static void sendAndClose(Session browser, String message) {
+        if (!browser.isOpen()) {
+            return;
+        }
+        try {
+            browser.getBasicRemote().sendText(message);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "console terminal already gone", e);
+        }
+        close(browser, CloseCodes.NORMAL_CLOSURE, "session over");
+    }
+
+    private static void close(Session session, CloseCodes code, String reason) {
+        try {
+            session.close(new CloseReason(code, reason));
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "console terminal already gone", e);
+        }
+    }
+
+    private static String parameter(Session session, String name) {
+        List<String> values = session.getRequestParameterMap().get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+}

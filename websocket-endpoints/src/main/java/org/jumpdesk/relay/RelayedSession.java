@@ -1,0 +1,143 @@
+package org.jumpdesk.relay;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jumpdesk.protocol.MessageCodec;
+import org.jumpdesk.protocol.TerminalAck;
+import org.jumpdesk.sessions.boundary.RecordedEvent;
+import org.jumpdesk.sessions.boundary.SessionTicket;
+
+/**
+ * One session passing through this node: the two sockets, the byte counts, and the recording not yet
+ * written. Output goes to the browser asynchronously; each chunk is acknowledged to the agent only once
+ * the browser took it, which is what holds the agent back when the browser is slow.
+ */
+final class RelayedSession {
+
+    private static final Logger LOG = Logger.getLogger(RelayedSession.class.getName());
+    private static final MessageCodec CODEC = new MessageCodec();
+
+    final SessionTicket ticket;
+    final Session browser;
+    final Instant agentDeadline;
+    private volatile Session agent;
+    private final long startedNanos = System.nanoTime();
+    private final AtomicLong bytesToAgent = new AtomicLong();
+    private final AtomicLong bytesFromAgent = new AtomicLong();
+    private final CharsetDecoder output = StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    private List<RecordedEvent> unwritten = new ArrayList<>();
+
+    RelayedSession(SessionTicket ticket, Session browser, Instant agentDeadline) {
+        this.ticket = ticket;
+        this.browser = browser;
+        this.agentDeadline = agentDeadline;
+    }
+
+    UUID id() {
+        return ticket.sessionId();
+    }
+
+    boolean agentAttached() {
+        return agent != null;
+    }
+
+    void attach(Session agentSession) {
+        this.agent = agentSession;
+    }
+
+    /** Terminal output: on to the browser, into the recording, acknowledged when the browser has it. */
+    void fromAgent(ByteBuffer data) {
+        int length = data.remaining();
+        bytesFromAgent.addAndGet(length);
+        record("o", decode(data.duplicate()));
+        Session agentSession = agent;
+        browser.getAsyncRemote().sendBinary(data, result -> {
+            if (result.isOK() && agentSession != null && agentSession.isOpen()) {
+                agentSession.getAsyncRemote().sendText(CODEC.encode(new TerminalAck(length)));
+            }
+        });
+    }
+
+    /** Keystrokes and pasted text from the representative (asynchronous sends keep their order). */
+    void fromBrowser(ByteBuffer data) {
+        Session agentSession = agent;
+        if (agentSession == null) {
+            return;
+        }
+        bytesToAgent.addAndGet(data.remaining());
+        record("i", StandardCharsets.UTF_8.decode(data.duplicate()).toString());
+        agentSession.getAsyncRemote().sendBinary(data);
+    }
+
+    void toAgent(String message) {
+        Session agentSession = agent;
+        if (agentSession != null) {
+            agentSession.getAsyncRemote().sendText(message);
+        }
+    }
+
+    synchronized void record(String kind, String data) {
+        if (!data.isEmpty()) {
+            unwritten.add(new RecordedEvent((System.nanoTime() - startedNanos) / 1e9, kind, data));
+        }
+    }
+
+    /** The recorded events since the last call. */
+    synchronized List<RecordedEvent> takeUnwritten() {
+        List<RecordedEvent> taken = unwritten;
+        unwritten = new ArrayList<>();
+        return taken;
+    }
+
+    synchronized int unwrittenCount() {
+        return unwritten.size();
+    }
+
+    long bytesToAgent() {
+        return bytesToAgent.get();
+    }
+
+    long bytesFromAgent() {
+        return bytesFromAgent.get();
+    }
+
+    private synchronized String decode(ByteBuffer data) {
+        CharBuffer text = CharBuffer.allocate(data.remaining() + 1);
+        output.decode(data, text, false);
+        return text.flip().toString();
+    }
+
+    void closeAgent(CloseReason reason) {
+        close(agent, reason);
+    }
+
+    void closeBrowser(CloseReason reason) {
+        close(browser, reason);
+    }
+
+    private static void close(Session session, CloseReason reason) {
+        if (session != null && session.isOpen()) {
+            try {
+                session.close(reason);
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "session socket already gone", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.jumpdesk.relay;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.CloseReason.CloseCodes;
+import jakarta.websocket.Session;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jumpdesk.sessions.boundary.SessionTicket;
+import org.jumpdesk.sessions.boundary.SupportSessions;
+import org.jumpdesk.shared.JumpDeskStatus;
+
+/**
+ * The sessions this node relays, by id: per-connection state of the two sockets it holds, nothing else.
+ * A session starts waiting for its agent when the representative's terminal opens; the agent has the
+ * site's connect timeout to attach, or the jump ends with {@code CONNECT_TIMEOUT}.
+ */
+@ApplicationScoped
+public class SessionRelay {
+
+    /** Outcomes recorded when a session ends other than by a catalogue refusal. */
+    static final String ENDED_BY_REPRESENTATIVE = "ENDED_BY_REPRESENTATIVE";
+
+    static final String ENDED_BY_AGENT = "ENDED_BY_AGENT";
+
+    private static final Logger LOG = Logger.getLogger(SessionRelay.class.getName());
+    private static final int RECORDING_BATCH = 200;
+
+    @EJB
+    private SupportSessions supportSessions;
+
+    private final Map<UUID, RelayedSession> sessions = new ConcurrentHashMap<>();
+
+    /** The representative's terminal waits for the agent to attach. */
+    RelayedSession await(SessionTicket ticket, Session browser, Instant agentDeadline) {
+        RelayedSession session = new RelayedSession(ticket, browser, agentDeadline);
+        sessions.put(ticket.sessionId(), session);
+        return session;
+    }
+
+    /** Ends the jumps whose agent did not attach in time (checked by the node's housekeeping timer). */
+    public void expireWaiting(Instant now) {
+        for (RelayedSession session : sessions.values()) {
+            if (!session.agentAttached()
+                    && now.isAfter(session.agentDeadline)
+                    && end(session, JumpDeskStatus.CONNECT_TIMEOUT.name())) {
+                ConsoleTerminalEndpoint.refuse(session.browser, JumpDeskStatus.CONNECT_TIMEOUT);
+            }
+        }
+    }
+
+    /** The agent's session connection, its token already accepted. */
+    Optional<RelayedSession> agentAttached(UUID sessionId, Session agent) {
+        RelayedSession session = sessions.get(sessionId);
+        if (session != null) {
+            session.attach(agent);
+        }
+        return Optional.ofNullable(session);
+    }
+
+    Optional<RelayedSession> find(UUID sessionId) {
+        return Optional.ofNullable(sessions.get(sessionId));
+    }
+
+    /** Writes the recording in batches, so a busy terminal does not write a row per chunk. */
+    void recorded(RelayedSession session) {
+        if (session.unwrittenCount() >= RECORDING_BATCH) {
+            writeRecording(session);
+        }
+    }
+
+    /** The representative closed the terminal. */
+    void browserLeft(RelayedSession session) {
+        // Ended first: closing the agent's side calls back into agentLeft, which must find it over.
+        end(session, ENDED_BY_REPRESENTATIVE);
+        session.closeAgent(new CloseReason(CloseCodes.NORMAL_CLOSURE, "ended by the representative"));
+    }
+
+    /** The agent's side ended: its shell exited, its user disabled sessions, or it lost the connection. */
+    void agentLeft(RelayedSession session, CloseReason reason) {
+        boolean byAgent = reason.getCloseCode().getCode() == CloseCodes.NORMAL_CLOSURE.getCode();
+        String outcome = byAgent ? ENDED_BY_AGENT : JumpDeskStatus.ACTIVE_NOT_CONNECTED.name();
+        if (end(session, outcome)) {
+            ConsoleTerminalEndpoint.ended(session.browser, outcome);
+        }
+    }
+
+    /** Ends the session once: false when it was already over. */
+    boolean end(RelayedSession session, String outcome) {
+        if (sessions.remove(session.id()) == null) {
+            return false;
+        }
+        try {
+            writeRecording(session);
+            supportSessions.end(session.id(), outcome, session.bytesToAgent(), session.bytesFromAgent());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not record the end of session " + session.id(), e);
+        }
+        return true;
+    }
+
+    private void writeRecording(RelayedSession session) {
+        var events = session.takeUnwritten();
+        if (!events.isEmpty()) {
+            supportSessions.record(session.id(), events);
+        }
+    }
+
+    @PreDestroy
+    void endAll() {
+        sessions.values().forEach(session -> end(session, JumpDeskStatus.SESSION_INTERNAL_ERROR.name()));
+    }
+}
