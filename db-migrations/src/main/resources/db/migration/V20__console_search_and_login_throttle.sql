@@ -27,3 +27,5 @@ CREATE INDEX jump_client_public_ip_trgm ON jump_client USING gin (public_ip gin_
 -- Sorting the first page and the group/tag tree of the left pane.
 CREATE INDEX jump_client_name_sort ON jump_client (lower(name), id) WHERE deleted_at IS NULL;
 CREATE INDEX jump_client_group_tag ON jump_client (jump_group_id, tag) WHERE deleted_at IS NULL;
+CREATE INDEX jump_client_last_jumped ON jump_client (last_jumped_at, id) WHERE deleted_at IS NULL;
+CREATE INDEX jump_client_last_jumped_desc ON jump_client (last_jumped_at DESC NULLS LAST, id DESC) WHERE deleted_at IS NULL;

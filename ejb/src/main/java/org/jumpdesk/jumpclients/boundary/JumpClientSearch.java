@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jumpdesk.jumpclients.control.ClientSearchSql;
@@ -52,8 +51,6 @@ public class JumpClientSearch {
     /** Counting stops here: the table says "more than" instead of scanning every match. */
     public static final int COUNT_LIMIT = 10_000;
 
-    private static final String FROM = " FROM jump_client c JOIN jump_group g ON g.id = c.jump_group_id WHERE ";
-
     @EJB
     private Permissions permissions;
 
@@ -81,7 +78,7 @@ public class JumpClientSearch {
             boolean ascending,
             @Min(0) int first,
             @Min(1) @Max(500) int max) {
-        Set<Long> groups = permissions.rolesOf(actor).keySet();
+        Map<Long, String> groups = visibleGroups(actor);
         if (groups.isEmpty()) {
             return List.of();
         }
@@ -96,20 +93,18 @@ public class JumpClientSearch {
 
     /** One client as the table shows it, if the actor can see it (else empty, as for a deleted one). */
     public Optional<JumpClientRow> row(Actor actor, @NotNull UUID clientId) {
-        Set<Long> groups = permissions.rolesOf(actor).keySet();
+        Map<Long, String> groups = visibleGroups(actor);
         if (groups.isEmpty()) {
             return Optional.empty();
         }
         ClientSearchSql.Where where = ClientSearchSql.where(JumpClientQuery.everything(List.of()), groups);
         List<Object> parameters = new ArrayList<>(where.parameters());
         parameters.add(clientId);
-        return rows(where.sql() + " AND c.id = ?", parameters).stream().findFirst();
+        return rows(ClientSearchSql.SELECT + where.sql() + " AND c.id = ?", parameters).stream()
+                .findFirst();
     }
 
-    private List<JumpClientRow> rows(String condition, List<Object> parameters) {
-        String sql = "SELECT c.id, c.name, c.state, c.mode, g.name, c.tag, c.comments, c.console_user, c.public_ip,"
-                + " c.private_ips, c.operating_system, c.last_jumped_at, c.last_jumped_by, c.last_contact_at" + FROM
-                + condition;
+    private List<JumpClientRow> rows(String sql, List<Object> parameters) {
         return query(sql, parameters, result -> {
             List<JumpClientRow> rows = new ArrayList<>();
             while (result.next()) {
@@ -138,18 +133,17 @@ public class JumpClientSearch {
      * {@value #COUNT_LIMIT}").
      */
     public long count(Actor actor, @NotNull @Valid JumpClientQuery query) {
-        Set<Long> groups = permissions.rolesOf(actor).keySet();
+        Map<Long, String> groups = visibleGroups(actor);
         if (groups.isEmpty()) {
             return 0;
         }
         ClientSearchSql.Where where = ClientSearchSql.where(query, groups);
         List<Object> parameters = new ArrayList<>(where.parameters());
         parameters.add(COUNT_LIMIT + 1);
-        return query(
-                "SELECT count(*) FROM (SELECT 1" + FROM + where.sql() + " LIMIT ?) matches", parameters, result -> {
-                    result.next();
-                    return result.getLong(1);
-                });
+        return query(ClientSearchSql.count(where), parameters, result -> {
+            result.next();
+            return result.getLong(1);
+        });
     }
 
     /**
@@ -182,6 +176,12 @@ public class JumpClientSearch {
                                 : null,
                         List.copyOf(tags.get(group.id()))))
                 .toList();
+    }
+
+    private Map<Long, String> visibleGroups(Actor actor) {
+        Map<Long, String> groups = new HashMap<>();
+        jumpGroups.visible(actor).forEach(group -> groups.put(group.id(), group.name()));
+        return groups;
     }
 
     /** The groups the actor may move clients into ({@code MANAGE}), by name. */
@@ -262,16 +262,7 @@ public class JumpClientSearch {
     private <T> T query(String sql, List<Object> parameters, Reader<T> reader) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                Object value = parameters.get(i);
-                if (value instanceof UUID[] ids) {
-                    statement.setArray(i + 1, connection.createArrayOf("uuid", ids));
-                } else if (value instanceof Long[] ids) {
-                    statement.setArray(i + 1, connection.createArrayOf("bigint", ids));
-                } else {
-                    statement.setObject(i + 1, value);
-                }
-            }
+            ClientSearchSql.bind(connection, statement, parameters);
             try (ResultSet result = statement.executeQuery()) {
                 return reader.read(result);
             }

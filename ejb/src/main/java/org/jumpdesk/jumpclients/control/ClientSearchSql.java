@@ -1,12 +1,25 @@
 package org.jumpdesk.jumpclients.control;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jumpdesk.jumpclients.boundary.JumpClientQuery;
 import org.jumpdesk.jumpclients.boundary.JumpClientSort;
 import org.jumpdesk.jumpclients.boundary.SearchField;
@@ -24,19 +37,57 @@ public final class ClientSearchSql {
     /** A WHERE clause and its parameters, in order. */
     public record Where(String sql, List<Object> parameters) {}
 
+    /** The table's columns, in the order {@code JumpClientSearch} reads them. */
+    public static final String SELECT = "SELECT c.id, c.name, c.state, c.mode, g.name, c.tag, c.comments,"
+            + " c.console_user, c.public_ip, c.private_ips, c.operating_system, c.last_jumped_at, c.last_jumped_by,"
+            + " c.last_contact_at FROM jump_client c JOIN jump_group g ON g.id = c.jump_group_id WHERE ";
+
+    /** One page of matches; the last two parameters are the page size and the offset. */
+    public static String page(Where where, JumpClientSort sort, boolean ascending) {
+        return SELECT + where.sql() + " ORDER BY " + orderBy(sort, ascending) + " LIMIT ? OFFSET ?";
+    }
+
+    /** The number of matches, counted up to a limit given as the last parameter. */
+    public static String count(Where where) {
+        return "SELECT count(*) FROM (SELECT 1 FROM jump_client c JOIN jump_group g ON g.id = c.jump_group_id WHERE "
+                + where.sql() + " LIMIT ?) matches";
+    }
+
+    /** Binds the parameters, {@code UUID[]} and {@code Long[]} as PostgreSQL arrays. */
+    public static void bind(Connection connection, PreparedStatement statement, List<Object> parameters)
+            throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            Object value = parameters.get(i);
+            if (value instanceof UUID[] ids) {
+                statement.setArray(i + 1, connection.createArrayOf("uuid", ids));
+            } else if (value instanceof Long[] ids) {
+                statement.setArray(i + 1, connection.createArrayOf("bigint", ids));
+            } else {
+                statement.setObject(i + 1, value);
+            }
+        }
+    }
+
     private final StringBuilder sql = new StringBuilder();
     private final List<Object> parameters = new ArrayList<>();
     private final UUID[] online;
+    private final Map<Long, String> visibleGroups;
 
-    private ClientSearchSql(Collection<UUID> online) {
+    private ClientSearchSql(Collection<UUID> online, Map<Long, String> visibleGroups) {
         this.online = online.toArray(UUID[]::new);
+        this.visibleGroups = visibleGroups;
     }
 
-    /** The conditions for the clients of the visible groups that match the query. */
-    public static Where where(JumpClientQuery query, Collection<Long> visibleGroups) {
-        ClientSearchSql where = new ClientSearchSql(query.online());
+    /**
+     * The conditions for the clients of the visible groups that match the query.
+     *
+     * @param visibleGroups the groups the user can see, id to name: a group searched by name is matched
+     *     here, so that the statement names the groups' ids (a condition the planner can estimate and index)
+     */
+    public static Where where(JumpClientQuery query, Map<Long, String> visibleGroups) {
+        ClientSearchSql where = new ClientSearchSql(query.online(), visibleGroups);
         where.sql.append("c.deleted_at IS NULL AND c.jump_group_id = ANY(?)");
-        where.parameters.add(visibleGroups.toArray(Long[]::new));
+        where.parameters.add(visibleGroups.keySet().toArray(Long[]::new));
         if (query.jumpGroupId() != null) {
             where.sql.append(" AND c.jump_group_id = ?");
             where.parameters.add(query.jumpGroupId());
@@ -82,9 +133,13 @@ public final class ClientSearchSql {
             switch (field) {
                 case COMMENTS -> alternatives.add(like("c.comments", contains));
                 case CONSOLE_USER -> alternatives.add(like("c.console_user", contains));
-                case GROUP -> alternatives.add(like("g.name", contains));
-                case JUMP_METHOD -> alternatives.add(like("c.mode", contains));
-                case LAST_ACCESSED -> alternatives.add(like(LAST_ACCESSED_TEXT, contains));
+                case GROUP -> group(name -> name.toLowerCase(Locale.ROOT).contains(word.toLowerCase(Locale.ROOT)))
+                        .ifPresent(alternatives::add);
+                case JUMP_METHOD -> Stream.of("ACTIVE", "PASSIVE")
+                        .filter(mode -> mode.contains(word.toUpperCase(Locale.ROOT)))
+                        .map(mode -> "c.mode = '" + mode + "'")
+                        .forEach(alternatives::add);
+                case LAST_ACCESSED -> lastAccessed(word).ifPresent(alternatives::add);
                 case NAME -> alternatives.add(like("c.name", contains));
                 case PRIVATE_IP -> alternatives.add(like("c.private_ips", contains));
                 case PUBLIC_IP -> alternatives.add(like("c.public_ip", contains));
@@ -109,12 +164,12 @@ public final class ClientSearchSql {
                 switch (filter.key()) {
                     case "tag" -> like("c.tag", pattern);
                     case "name" -> like("c.name", pattern);
-                    case "group" -> like("g.name", pattern);
+                    case "group" -> group(globMatcher(filter.value())).orElse("FALSE");
                     case "comments" -> like("c.comments", pattern);
                     case "user" -> like("c.console_user", pattern);
                     case "os" -> like("c.operating_system", pattern);
                     case "method" -> like("c.mode", pattern);
-                    case "accessed" -> like(LAST_ACCESSED_TEXT, pattern + "%");
+                    case "accessed" -> lastAccessed(filter.value()).orElse("FALSE");
                     case "ip" -> "(" + like("c.public_ip", pattern) + " OR "
                             + like("',' || replace(c.private_ips, ' ', '') || ','", "%," + pattern + ",%") + ")";
                     case "status" -> STATUSES.contains(filter.value().toLowerCase(Locale.ROOT))
@@ -124,6 +179,50 @@ public final class ClientSearchSql {
                 };
         sql.append(" AND ").append(condition);
     }
+
+    /** The visible groups whose name matches, by id; none matching leaves the condition out. */
+    private Optional<String> group(Predicate<String> nameMatches) {
+        Long[] ids = visibleGroups.entrySet().stream()
+                .filter(group -> nameMatches.test(group.getValue()))
+                .map(Map.Entry::getKey)
+                .toArray(Long[]::new);
+        if (ids.length == 0) {
+            return Optional.empty();
+        }
+        parameters.add(ids);
+        return Optional.of("c.jump_group_id = ANY(?)");
+    }
+
+    /** A filter value with {@code *} wildcards as a case-insensitive whole-text match. */
+    private static Predicate<String> globMatcher(String value) {
+        Pattern glob = Pattern.compile(
+                Arrays.stream(value.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*")),
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        return name -> glob.matcher(name).matches();
+    }
+
+    /**
+     * Last accessed on a day, in a month or a year ({@code 2024-03-05}, {@code 2024-03}, {@code 2024}, UTC):
+     * a range over the index on {@code last_jumped_at}. Any other word cannot be a date and matches nothing.
+     */
+    private Optional<String> lastAccessed(String word) {
+        Matcher date = DATE.matcher(word.trim());
+        if (!date.matches()) {
+            return Optional.empty();
+        }
+        LocalDate from = LocalDate.of(
+                Integer.parseInt(date.group(1)),
+                date.group(2) == null ? 1 : Integer.parseInt(date.group(2)),
+                date.group(3) == null ? 1 : Integer.parseInt(date.group(3)));
+        LocalDate to = date.group(3) != null
+                ? from.plusDays(1)
+                : date.group(2) != null ? from.plusMonths(1) : from.plusYears(1);
+        parameters.add(Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()));
+        parameters.add(Timestamp.from(to.atStartOfDay(ZoneOffset.UTC).toInstant()));
+        return Optional.of("(c.last_jumped_at >= ? AND c.last_jumped_at < ?)");
+    }
+
+    private static final Pattern DATE = Pattern.compile("(\\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\\d|3[01]))?)?");
 
     private String like(String expression, String pattern) {
         parameters.add(pattern);
