@@ -4,6 +4,11 @@
     "use strict";
     var page = document.getElementById("session");
     var status = document.getElementById("session-status");
+    // The state, and every state so far (a passive client's session goes waiting, then started).
+    var enter = function (state) {
+        page.setAttribute("data-state", state);
+        page.setAttribute("data-history", ((page.getAttribute("data-history") || "") + " " + state).trim());
+    };
     var text = function (key) {
         return page.getAttribute("data-text-" + key) || key;
     };
@@ -24,23 +29,26 @@
             return;
         }
         var message = JSON.parse(event.data);
-        if (message.type === "started") {
+        if (message.type === "waiting") {
+            status.textContent = text("waiting");
+            enter("waiting");
+        } else if (message.type === "started") {
             status.textContent = text("started");
-            page.setAttribute("data-state", "started");
+            enter("started");
         } else if (message.type === "refused") {
             status.textContent = text(message.code);
-            page.setAttribute("data-state", "refused");
+            enter("refused");
             page.setAttribute("data-code", message.code);
         } else if (message.type === "ended") {
             status.textContent = text("ended");
-            page.setAttribute("data-state", "ended");
+            enter("ended");
             page.setAttribute("data-code", message.outcome);
         }
     };
     socket.onclose = function () {
         if (page.getAttribute("data-state") === "started") {
             status.textContent = text("ended");
-            page.setAttribute("data-state", "ended");
+            enter("ended");
         }
     };
     term.onData(function (data) {

@@ -9,6 +9,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jumpdesk.installers.control.InstallerKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,7 @@ class SupportSessionBrowserIT {
     private String representative;
     private int connectTimeoutSeconds;
     private int heartbeatSeconds;
+    private int checkInSeconds;
 
     @BeforeEach
     void aRepresentative() throws Exception {
@@ -46,14 +48,17 @@ class SupportSessionBrowserIT {
         connectTimeoutSeconds =
                 (int) TestSite.count("SELECT connect_timeout_seconds FROM client_settings WHERE id = 1");
         heartbeatSeconds = (int) TestSite.count("SELECT heartbeat_seconds FROM client_settings WHERE id = 1");
+        checkInSeconds = (int) TestSite.count("SELECT passive_check_in_seconds FROM client_settings WHERE id = 1");
     }
 
     @AfterEach
     void restoreSettings() throws Exception {
         TestSite.execute(
-                "UPDATE client_settings SET connect_timeout_seconds = ?, heartbeat_seconds = ? WHERE id = 1",
+                "UPDATE client_settings SET connect_timeout_seconds = ?, heartbeat_seconds = ?,"
+                        + " passive_check_in_seconds = ? WHERE id = 1",
                 connectTimeoutSeconds,
-                heartbeatSeconds);
+                heartbeatSeconds,
+                checkInSeconds);
     }
 
     @Test
@@ -154,6 +159,27 @@ class SupportSessionBrowserIT {
             assertThat(TestSite.text(
                             "SELECT outcome FROM support_session WHERE client_id = ?::uuid", client.toString()))
                     .isEqualTo("DISABLED_BY_USER");
+        }
+    }
+
+    @Test
+    void aJumpToAPassiveClientWaitsForItsCheckInAndThenStarts() throws Exception {
+        TestSite.execute("UPDATE client_settings SET passive_check_in_seconds = 3 WHERE id = 1");
+        String installerKey = TestSite.createInstaller("user:" + representative);
+        TestSite.execute("UPDATE installer SET mode = 'PASSIVE' WHERE key_hash = ?", InstallerKeys.hash(installerKey));
+        try (AgentProcess agent = AgentProcess.start(TestSite.agentUrl(), machine, "--installer-key", installerKey);
+                Browser browser = Browser.english(TestSite.httpUrl())) {
+            UUID client = agent.awaitClientId(Duration.ofSeconds(30));
+            TestSite.eventuallyAtLeast(
+                    1, "SELECT count(*) FROM jump_client WHERE id = ?::uuid AND state = 'PASSIVE'", client);
+
+            browser.logIn("console/session.xhtml?client=" + client, representative, PASSWORD);
+
+            awaitState(browser, "started");
+            assertThat(browser.element(By.id("session")).getAttribute("data-history"))
+                    .isEqualTo("waiting started");
+            type(browser, "echo passive-$((40+2))\n");
+            awaitTerminalText(browser, "passive-42");
         }
     }
 

@@ -29,6 +29,7 @@ import org.jumpdesk.protocol.Registered;
 import org.jumpdesk.protocol.Statistics;
 import org.jumpdesk.protocol.Uninstalling;
 import org.jumpdesk.protocol.Welcome;
+import org.jumpdesk.relay.SessionRelay;
 import org.jumpdesk.shared.JumpDeskException;
 import org.jumpdesk.shared.JumpDeskStatus;
 
@@ -61,6 +62,9 @@ public class AgentEndpoint {
     @Inject
     private ConnectionAdmission admission;
 
+    @Inject
+    private SessionRelay relay;
+
     private final String nonce = AgentAuthentication.newNonce();
     private UUID clientId;
     private boolean registered;
@@ -72,10 +76,11 @@ public class AgentEndpoint {
     /** For the container, which injects {@link #directory}. */
     public AgentEndpoint() {}
 
-    AgentEndpoint(AgentDirectory directory, AgentPresence presence, ConnectionAdmission admission) {
+    AgentEndpoint(AgentDirectory directory, AgentPresence presence, ConnectionAdmission admission, SessionRelay relay) {
         this.directory = directory;
         this.presence = presence;
         this.admission = admission;
+        this.relay = relay;
     }
 
     /**
@@ -159,8 +164,9 @@ public class AgentEndpoint {
         // Only an authenticated hello makes this connection the client's.
         clientId = hello.clientId();
         presence.connected(clientId, session, Instant.now());
-        // The offer goes first: a passive agent disconnects as soon as it is welcomed.
+        // The offer and a waiting jump go first: a passive agent disconnects as soon as it is welcomed.
         offerUpdate(session, hello.agentVersion());
+        relay.waitingFor(clientId).ifPresent(jump -> session.getAsyncRemote().sendText(CODEC.encode(jump)));
         session.getAsyncRemote().sendText(CODEC.encode(welcome));
         LOG.fine(() -> "agent " + clientId + " connected from " + hello.hostname());
     }

@@ -22,10 +22,10 @@ import org.jumpdesk.agents.AgentPresence;
 import org.jumpdesk.protocol.MalformedMessageException;
 import org.jumpdesk.protocol.Message;
 import org.jumpdesk.protocol.MessageCodec;
-import org.jumpdesk.protocol.SessionOpen;
 import org.jumpdesk.protocol.TerminalResize;
 import org.jumpdesk.sessions.boundary.SessionTicket;
 import org.jumpdesk.sessions.boundary.SupportSessions;
+import org.jumpdesk.settings.boundary.ClientSettingsValues;
 import org.jumpdesk.settings.boundary.Settings;
 import org.jumpdesk.shared.Actor;
 import org.jumpdesk.shared.JumpDeskException;
@@ -79,20 +79,23 @@ public class ConsoleTerminalEndpoint {
         try {
             SessionTicket ticket = supportSessions.request(Actor.user(user.getName()), clientId);
             Session agent = presence.session(clientId).orElse(null);
-            JumpDeskStatus unavailable = agent == null
+            JumpDeskStatus unavailable = agent == null && !ticket.passive()
                     ? JumpDeskStatus.ACTIVE_NOT_CONNECTED
-                    : presence.disabled(clientId) ? JumpDeskStatus.DISABLED_BY_USER : null;
+                    : agent != null && presence.disabled(clientId) ? JumpDeskStatus.DISABLED_BY_USER : null;
             if (unavailable != null) {
                 supportSessions.end(ticket.sessionId(), unavailable.name(), 0, 0);
                 refuse(browser, unavailable);
                 return;
             }
-            relayed = relay.await(
-                    ticket,
-                    browser,
-                    Instant.now().plusSeconds(settings.current().connectTimeoutSeconds()));
-            agent.getAsyncRemote()
-                    .sendText(CODEC.encode(new SessionOpen(ticket.sessionId(), ticket.token(), columns, rows)));
+            ClientSettingsValues current = settings.current();
+            // A passive client is told at its next check-in; the representative sees the wait and may leave.
+            int wait = current.connectTimeoutSeconds() + (agent == null ? current.passiveCheckInSeconds() : 0);
+            relayed = relay.await(ticket, browser, Instant.now().plusSeconds(wait), columns, rows);
+            if (agent == null) {
+                browser.getAsyncRemote().sendText("{\"type\":\"waiting\"}");
+            } else if (relayed.takeForAgent()) {
+                agent.getAsyncRemote().sendText(CODEC.encode(relayed.sessionOpen()));
+            }
         } catch (JumpDeskException refusal) {
             refuse(browser, refusal.status());
         } catch (RuntimeException e) {

@@ -12,10 +12,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jumpdesk.protocol.MessageCodec;
+import org.jumpdesk.protocol.SessionOpen;
 import org.jumpdesk.protocol.TerminalAck;
 import org.jumpdesk.sessions.boundary.RecordedEvent;
 import org.jumpdesk.sessions.boundary.SessionTicket;
@@ -42,15 +44,31 @@ final class RelayedSession {
             .onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE);
     private List<RecordedEvent> unwritten = new ArrayList<>();
+    private final int columns;
+    private final int rows;
+    /** Whether the agent was asked to attach (at once, or at a passive client's check-in). */
+    private final AtomicBoolean handedToAgent = new AtomicBoolean();
 
-    RelayedSession(SessionTicket ticket, Session browser, Instant agentDeadline) {
+    RelayedSession(SessionTicket ticket, Session browser, Instant agentDeadline, int columns, int rows) {
         this.ticket = ticket;
         this.browser = browser;
         this.agentDeadline = agentDeadline;
+        this.columns = columns;
+        this.rows = rows;
     }
 
     UUID id() {
         return ticket.sessionId();
+    }
+
+    /** What tells the agent to attach; see {@link #takeForAgent()}. */
+    SessionOpen sessionOpen() {
+        return new SessionOpen(ticket.sessionId(), ticket.token(), columns, rows);
+    }
+
+    /** True once: whoever gets true hands {@link #sessionOpen()} to the agent. */
+    boolean takeForAgent() {
+        return handedToAgent.compareAndSet(false, true);
     }
 
     boolean agentAttached() {

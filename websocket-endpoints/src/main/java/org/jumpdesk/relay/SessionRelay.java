@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jumpdesk.protocol.SessionOpen;
 import org.jumpdesk.sessions.boundary.SessionTicket;
 import org.jumpdesk.sessions.boundary.SupportSessions;
 import org.jumpdesk.shared.JumpDeskStatus;
@@ -39,8 +40,8 @@ public class SessionRelay {
     private final Map<UUID, RelayedSession> sessions = new ConcurrentHashMap<>();
 
     /** The representative's terminal waits for the agent to attach. */
-    RelayedSession await(SessionTicket ticket, Session browser, Instant agentDeadline) {
-        RelayedSession session = new RelayedSession(ticket, browser, agentDeadline);
+    RelayedSession await(SessionTicket ticket, Session browser, Instant agentDeadline, int columns, int rows) {
+        RelayedSession session = new RelayedSession(ticket, browser, agentDeadline, columns, rows);
         sessions.put(ticket.sessionId(), session);
         return session;
     }
@@ -54,6 +55,17 @@ public class SessionRelay {
                 ConsoleTerminalEndpoint.refuse(session.browser, JumpDeskStatus.CONNECT_TIMEOUT);
             }
         }
+    }
+
+    /**
+     * A passive client checked in: the jump waiting for it, if one waits on this node and was not handed
+     * to the agent yet.
+     */
+    public Optional<SessionOpen> waitingFor(UUID clientId) {
+        return sessions.values().stream()
+                .filter(session -> session.ticket.clientId().equals(clientId) && session.takeForAgent())
+                .findFirst()
+                .map(RelayedSession::sessionOpen);
     }
 
     /** The agent's session connection, its token already accepted. */

@@ -1,6 +1,7 @@
 package org.jumpdesk.agents;
 
 import org.glassfish.tyrus.core.ComponentProvider;
+import org.jumpdesk.relay.SessionRelay;
 
 /**
  * Lets Tyrus create {@link AgentEndpoint}s wired to the directory the running test chose, since outside
@@ -24,7 +25,7 @@ public class InProcessAgentEndpoints extends ComponentProvider {
 
     @Override
     public <T> Object create(Class<T> type) {
-        return new AgentEndpoint(directory, presence, admission);
+        return new AgentEndpoint(directory, presence, admission, new SessionRelay());
     }
 
     @Override

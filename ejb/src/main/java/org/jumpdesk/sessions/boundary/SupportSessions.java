@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jumpdesk.audit.control.AuditTrail;
 import org.jumpdesk.jumpclients.boundary.JumpClients;
+import org.jumpdesk.jumpclients.entity.JumpClientState;
 import org.jumpdesk.settings.boundary.Settings;
 import org.jumpdesk.shared.Actor;
 import org.jumpdesk.shared.AuditedAs;
@@ -53,7 +54,7 @@ public class SupportSessions {
 
     /** A representative jumps to a client. */
     public SessionTicket request(Actor actor, UUID clientId) {
-        jumpClients.startJump(actor, clientId);
+        boolean passive = jumpClients.startJump(actor, clientId).state() == JumpClientState.PASSIVE;
         Instant now = clock.instant();
         // One jump set up at a time per check, so the limit holds across nodes.
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(4242)").getSingleResult();
@@ -80,7 +81,7 @@ public class SupportSessions {
                 .setParameter(5, Timestamp.from(now))
                 .executeUpdate();
         auditTrail.record(actor.name(), "session.requested", clientId.toString(), "session " + sessionId);
-        return new SessionTicket(sessionId, clientId, token);
+        return new SessionTicket(sessionId, clientId, token, passive);
     }
 
     /**
