@@ -170,8 +170,11 @@ public final class ClientSearchSql {
                     case "os" -> like("c.operating_system", pattern);
                     case "method" -> like("c.mode", pattern);
                     case "accessed" -> lastAccessed(filter.value()).orElse("FALSE");
-                    case "ip" -> "(" + like("c.public_ip", pattern) + " OR "
-                            + like("',' || replace(c.private_ips, ' ', '') || ','", "%," + pattern + ",%") + ")";
+                    case "ip" -> "(" + like("c.public_ip", pattern) + " OR " + like("c.private_ips", pattern)
+                            + " OR " + like("c.private_ips", pattern + ",%") + " OR "
+                            + like("c.private_ips", "%," + pattern) + " OR "
+                            + like("c.private_ips", "%," + pattern + ",%")
+                            + ")";
                     case "status" -> STATUSES.contains(filter.value().toLowerCase(Locale.ROOT))
                             ? status(filter.value().toLowerCase(Locale.ROOT))
                             : "FALSE";

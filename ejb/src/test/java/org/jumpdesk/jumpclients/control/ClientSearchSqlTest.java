@@ -55,9 +55,18 @@ class ClientSearchSqlTest {
 
         assertThat(where.sql())
                 .endsWith(" AND c.tag ILIKE ? AND (c.state = 'ACTIVE' AND c.id = ANY(?)) AND (c.public_ip ILIKE ?"
-                        + " OR ',' || replace(c.private_ips, ' ', '') || ',' ILIKE ?)");
+                        + " OR c.private_ips ILIKE ? OR c.private_ips ILIKE ? OR c.private_ips ILIKE ?"
+                        + " OR c.private_ips ILIKE ?)");
         assertThat(where.parameters())
-                .containsExactly(new Long[] {1L}, "servers", new UUID[] {ONLINE}, "10.0.%", "%,10.0.%,%");
+                .containsExactly(
+                        new Long[] {1L},
+                        "servers",
+                        new UUID[] {ONLINE},
+                        "10.0.%",
+                        "10.0.%",
+                        "10.0.%,%",
+                        "%,10.0.%",
+                        "%,10.0.%,%");
     }
 
     @Test
