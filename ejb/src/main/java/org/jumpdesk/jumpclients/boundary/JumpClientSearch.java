@@ -86,9 +86,7 @@ public class JumpClientSearch {
         List<Object> parameters = new ArrayList<>(where.parameters());
         parameters.add(max);
         parameters.add(first);
-        return rows(
-                where.sql() + " ORDER BY " + ClientSearchSql.orderBy(sort, ascending) + " LIMIT ? OFFSET ?",
-                parameters);
+        return rows(ClientSearchSql.page(where, sort, ascending), parameters);
     }
 
     /** One client as the table shows it, if the actor can see it (else empty, as for a deleted one). */
