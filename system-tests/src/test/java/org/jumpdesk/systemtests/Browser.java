@@ -115,6 +115,38 @@ final class Browser implements AutoCloseable {
         return driver.findElement(locator).getText();
     }
 
+    /** Waits until no PrimeFaces request is pending or queued. */
+    Browser settled() {
+        new WebDriverWait(driver, PATIENCE)
+                .until(d -> Boolean.TRUE.equals(driver.executeScript(
+                        "return document.readyState === 'complete' && (!window.jQuery || jQuery.active === 0)"
+                                + " && (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty());")));
+        return this;
+    }
+
+    /** Clicks the element once it can be clicked, and waits for the request it starts. */
+    Browser click(By locator) {
+        new WebDriverWait(driver, PATIENCE)
+                .until(ExpectedConditions.elementToBeClickable(locator))
+                .click();
+        return settled();
+    }
+
+    /** Waits until the element's text satisfies the condition, and returns it. */
+    String awaitText(By locator, java.util.function.Predicate<String> condition) {
+        new WebDriverWait(driver, PATIENCE)
+                .until(d -> condition.test(d.findElement(locator).getText()));
+        return driver.findElement(locator).getText();
+    }
+
+    /** Waits until the condition holds, for as long as a page may take. */
+    void await(String what, java.util.function.BooleanSupplier condition) {
+        new WebDriverWait(driver, PATIENCE)
+                .withMessage(what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> condition.getAsBoolean());
+    }
+
     /**
      * Saves what the browser shows as {@code docs/screenshots/<name>.png}, the pictures the README links,
      * so they always show the pages as the tests last saw them.

@@ -33,6 +33,13 @@ class ConsoleLoginBrowserIT {
             assertThat(browser.textOnceContains(By.id("signed-in-as"), username))
                     .isEqualTo(username);
             assertThat(browser.element(By.tagName("h1")).getText()).isEqualTo("Jump Clients");
+
+            browser.element(By.id("session:logout")).click();
+            browser.element(By.id("login"));
+            browser.open("console/jump-clients.xhtml");
+            assertThat(browser.element(By.id("login")).isDisplayed())
+                    .as("after signing out the console asks for a login again")
+                    .isTrue();
         }
     }
 

@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
@@ -149,6 +150,97 @@ final class TestSite {
         return group;
     }
 
+    /**
+     * A Jump Client as a console would find it, written straight into the database with the license counts
+     * kept in step (black-box tests need many clients in exact states without an agent for each).
+     */
+    record Client(
+            String group,
+            String name,
+            String state,
+            String tag,
+            String comments,
+            String consoleUser,
+            String publicIp,
+            String privateIps,
+            java.time.Instant lastJumpedAt) {
+
+        static Client in(String group, String name) {
+            return new Client(group, name, "ACTIVE", null, null, null, null, null, null);
+        }
+
+        Client state(String newState) {
+            return new Client(group, name, newState, tag, comments, consoleUser, publicIp, privateIps, lastJumpedAt);
+        }
+
+        Client tag(String newTag) {
+            return new Client(group, name, state, newTag, comments, consoleUser, publicIp, privateIps, lastJumpedAt);
+        }
+
+        Client comments(String newComments) {
+            return new Client(group, name, state, tag, newComments, consoleUser, publicIp, privateIps, lastJumpedAt);
+        }
+
+        Client machine(String user, String publicAddress, String privateAddresses) {
+            return new Client(group, name, state, tag, comments, user, publicAddress, privateAddresses, lastJumpedAt);
+        }
+
+        Client lastJumpedAt(java.time.Instant at) {
+            return new Client(group, name, state, tag, comments, consoleUser, publicIp, privateIps, at);
+        }
+    }
+
+    /** Inserts the client and returns its id. */
+    static UUID insertClient(Client client) throws SQLException {
+        UUID id = UUID.randomUUID();
+        UUID installer = UUID.randomUUID();
+        try (Connection connection = database()) {
+            // Every client an agent registers has its installer (EclipseLink cannot read a null UUID).
+            update(
+                    connection,
+                    "INSERT INTO installer (id, key_hash, jump_group_id, mode, install_mode, valid_until, created_by,"
+                            + " created_at) SELECT ?, ?, id, 'ACTIVE', 'SERVICE', now(), 'test', now()"
+                            + " FROM jump_group WHERE name = ?",
+                    installer,
+                    InstallerKeys.hash(InstallerKeys.newKey()),
+                    client.group());
+            update(
+                    connection,
+                    "INSERT INTO jump_client (id, installer_id, name, hostname, operating_system, agent_version, state, mode,"
+                            + " install_mode, jump_group_id, tag, comments, console_user, public_ip, private_ips,"
+                            + " uptime_seconds, cpu_load, memory_used_bytes, memory_total_bytes, created_by,"
+                            + " created_at, last_contact_at, last_jumped_at, last_jumped_by, uninstalled_at)"
+                            + " SELECT ?, ?, ?, ?, 'Linux 6.1', ?, ?, ?, 'SERVICE', id, ?, ?, ?, ?, ?, 93784, 0.5,"
+                            + " 2147483648, 8589934592, 'test', now(), now(), ?::timestamptz,"
+                            + " CASE WHEN ?::timestamptz IS NULL THEN NULL ELSE 'someone' END,"
+                            + " CASE WHEN ? = 'UNINSTALLED' THEN now() END FROM jump_group WHERE name = ?",
+                    id,
+                    installer,
+                    client.name(),
+                    client.name(),
+                    agentVersion(),
+                    client.state(),
+                    client.state().equals("PASSIVE") ? "PASSIVE" : "ACTIVE",
+                    client.tag(),
+                    client.comments(),
+                    client.consoleUser(),
+                    client.publicIp(),
+                    client.privateIps(),
+                    client.lastJumpedAt() == null ? null : client.lastJumpedAt().toString(),
+                    client.lastJumpedAt() == null ? null : client.lastJumpedAt().toString(),
+                    client.state(),
+                    client.group());
+            update(
+                    connection,
+                    "UPDATE site_license SET deployed_count = deployed_count + ?, active_count = active_count + ?,"
+                            + " packs = GREATEST(packs, (deployed_count + 1) / 25 + 4),"
+                            + " active_limit = GREATEST(active_limit, active_count + 100)",
+                    client.state().equals("UNINSTALLED") ? 0 : 1,
+                    client.state().equals("ACTIVE") ? 1 : 0);
+        }
+        return id;
+    }
+
     /** The version of the agent the build made, which the site offers as its release. */
     static String agentVersion() {
         try (JarFile jar = new JarFile(System.getProperty("jumpdesk.agent.jar"))) {
@@ -202,6 +294,20 @@ final class TestSite {
         return id;
     }
 
+    /** Does what another console would have done first: removes the client, counts kept in step. */
+    static void removeBehindTheConsolesBack(UUID clientId) throws SQLException {
+        try (Connection connection = database()) {
+            update(
+                    connection,
+                    "UPDATE site_license SET deployed_count = deployed_count - (SELECT count(*) FROM jump_client"
+                            + " WHERE id = ? AND state <> 'UNINSTALLED'), active_count = active_count - (SELECT count(*)"
+                            + " FROM jump_client WHERE id = ? AND state = 'ACTIVE')",
+                    clientId,
+                    clientId);
+            update(connection, "UPDATE jump_client SET deleted_at = now(), deleted_by = 'test' WHERE id = ?", clientId);
+        }
+    }
+
     /**
      * Creates an API token for a user, as an administrator would in the admin portal.
      *
@@ -235,6 +341,31 @@ final class TestSite {
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             return Statements.bind(statement, parameters).executeUpdate();
         }
+    }
+
+    /** Puts two users in a new team, and lets the first see team mates' personal groups. */
+    static void shareTeam(String username, String mate) throws SQLException {
+        String team = "team-" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection connection = database()) {
+            update(connection, "INSERT INTO team (name) VALUES (?)", team);
+            for (String member : List.of(username, mate)) {
+                update(
+                        connection,
+                        "INSERT INTO team_member (team_id, user_id) SELECT t.id, u.id FROM team t, console_user u"
+                                + " WHERE t.name = ? AND u.username = ?",
+                        team,
+                        member);
+            }
+            update(
+                    connection,
+                    "UPDATE console_user SET personal_group_visibility = 'TEAM' WHERE username = ?",
+                    username);
+        }
+    }
+
+    /** Forgets every failed login, so a test that provoked a lockout from this machine leaves none behind. */
+    static void forgetLoginFailures() throws SQLException {
+        execute("DELETE FROM login_throttle");
     }
 
     /** Runs a query that answers one text, or null. */

@@ -1,6 +1,8 @@
 package org.jumpdesk.agents;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
@@ -42,12 +44,17 @@ public class AgentPresence {
     /** Messages heard from agents since this node started (heartbeats and reports), for operators' metrics. */
     private final LongAdder messagesHeard = new LongAdder();
 
+    /** Null outside a CDI container (the in-process endpoint tests build this class themselves). */
+    @Inject
+    private Event<AgentPresenceChanged> changes;
+
     /** An agent authenticated on a session; an older session of the same client is closed. */
     public void connected(UUID clientId, Session session, Instant now) {
         Connection previous = connections.put(clientId, new Connection(session, now));
         if (previous != null && previous.session != session) {
             close(previous.session, CloseReason.CloseCodes.NORMAL_CLOSURE, "replaced by a new connection");
         }
+        announce(clientId, true);
     }
 
     /** The agent sent something: it is alive. */
@@ -61,7 +68,10 @@ public class AgentPresence {
 
     /** The session ended; forgets the client unless a newer session already replaced it. */
     public void disconnected(UUID clientId, Session session) {
-        connections.computeIfPresent(clientId, (id, connection) -> connection.session == session ? null : connection);
+        Connection connection = connections.get(clientId);
+        if (connection != null && connection.session == session && connections.remove(clientId, connection)) {
+            announce(clientId, false);
+        }
     }
 
     /** How many agents are connected to this node now. */
@@ -81,8 +91,9 @@ public class AgentPresence {
     /** The remote user allowed or refused sessions (the agent's local disable / enable). */
     public void availability(UUID clientId, boolean disabled) {
         Connection connection = connections.get(clientId);
-        if (connection != null) {
+        if (connection != null && connection.disabled != disabled) {
             connection.disabled = disabled;
+            announce(clientId, true);
         }
     }
 
@@ -110,7 +121,9 @@ public class AgentPresence {
         for (Map.Entry<UUID, Connection> entry : connections.entrySet()) {
             if (entry.getValue().lastHeard.plus(allowedSilence).isBefore(now)) {
                 LOG.fine(() -> "agent " + entry.getKey() + " missed its heartbeats");
-                connections.remove(entry.getKey(), entry.getValue());
+                if (connections.remove(entry.getKey(), entry.getValue())) {
+                    announce(entry.getKey(), false);
+                }
                 close(entry.getValue().session, CloseReason.CloseCodes.GOING_AWAY, "missed heartbeats");
                 closed++;
             }
@@ -121,6 +134,12 @@ public class AgentPresence {
     /** The session of a client connected to this node. */
     public Optional<Session> session(UUID clientId) {
         return Optional.ofNullable(connections.get(clientId)).map(c -> c.session);
+    }
+
+    private void announce(UUID clientId, boolean online) {
+        if (changes != null) {
+            changes.fire(new AgentPresenceChanged(clientId, online));
+        }
     }
 
     private static void close(Session session, CloseReason.CloseCode code, String reason) {

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +24,7 @@ import org.jumpdesk.jumpgroups.entity.JumpGroup;
 import org.jumpdesk.shared.Actor;
 import org.jumpdesk.shared.AuditedAs;
 import org.jumpdesk.shared.JumpDeskStatus;
+import org.jumpdesk.users.control.LoginThrottle;
 import org.jumpdesk.users.control.PasswordHashing;
 import org.jumpdesk.users.entity.ConsoleUser;
 import org.jumpdesk.users.entity.PersonalGroupVisibility;
@@ -57,19 +59,44 @@ public class ConsoleUsers {
     @EJB
     private Permissions permissions;
 
+    @EJB
+    private LoginThrottle throttle;
+
     /**
-     * Checks a login. Success and failure are both audited (failures without saying whether the account
-     * exists).
-     *
-     * @return the identity, or empty when the username or password is wrong
+     * Checks a login from a source address. An account or address with {@value LoginThrottle#MAX_FAILURES}
+     * failures within five minutes is locked for five minutes: its logins are refused without looking at
+     * the password. Success, failure, lockout and refusal while locked are all audited (failures without
+     * saying whether the account exists).
      */
-    public Optional<ConsoleIdentity> verify(String username, char[] password) {
+    public LoginResult verify(String username, char[] password, String sourceAddress) {
+        Instant now = clock.instant();
+        LoginThrottle.Subjects subjects = new LoginThrottle.Subjects(username, sourceAddress);
+        String detail = "from " + sourceAddress;
+        Optional<Instant> lockedUntil = throttle.lockedUntil(subjects, now);
+        if (lockedUntil.isPresent()) {
+            auditTrail.record(
+                    username, "console.login", null, "LOCKED_OUT", detail + ", locked until " + lockedUntil.get());
+            return LoginResult.LOCKED_OUT;
+        }
         Optional<ConsoleUser> user = find(username)
                 .filter(ConsoleUser::enabled)
                 .filter(u -> PasswordHashing.matches(password, u.passwordHash()));
-        auditTrail.record(
-                username, "console.login", null, user.isPresent() ? AuditTrail.SUCCESS : "LOGIN_FAILED", null);
-        return user.map(u -> new ConsoleIdentity(u.username(), roles(u)));
+        if (user.isEmpty()) {
+            auditTrail.record(username, "console.login", null, "LOGIN_FAILED", detail);
+            if (throttle.failed(subjects, now)) {
+                auditTrail.record(
+                        username,
+                        "console.lockout",
+                        sourceAddress,
+                        AuditTrail.SUCCESS,
+                        LoginThrottle.MAX_FAILURES + " failed logins, locked for " + LoginThrottle.LOCKOUT);
+            }
+            return LoginResult.FAILED;
+        }
+        throttle.succeeded(subjects);
+        auditTrail.record(username, "console.login", null, AuditTrail.SUCCESS, detail);
+        ConsoleUser u = user.get();
+        return LoginResult.success(new ConsoleIdentity(u.username(), roles(u)));
     }
 
     private static Set<String> roles(ConsoleUser user) {

@@ -1,0 +1,146 @@
+package org.jumpdesk.jumpclients.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jumpdesk.jumpclients.boundary.JumpClientQuery;
+import org.jumpdesk.jumpclients.boundary.JumpClientSort;
+import org.jumpdesk.jumpclients.boundary.SearchField;
+import org.junit.jupiter.api.Test;
+
+class ClientSearchSqlTest {
+
+    private static final UUID ONLINE = UUID.randomUUID();
+
+    @Test
+    void typedFiltersAreSeparatedFromWords() {
+        SearchTerms terms =
+                SearchTerms.parse("web tag:servers status:online ip:10.0.* \"two words\" name:\"db 01\" x:y");
+
+        assertThat(terms.words()).containsExactly("web", "two words", "x:y");
+        assertThat(terms.filters())
+                .containsExactly(
+                        new SearchTerms.Filter("tag", "servers"),
+                        new SearchTerms.Filter("status", "online"),
+                        new SearchTerms.Filter("ip", "10.0.*"),
+                        new SearchTerms.Filter("name", "db 01"));
+    }
+
+    @Test
+    void blankOrNullTextHasNoTerms() {
+        assertThat(SearchTerms.parse(null)).isEqualTo(new SearchTerms(List.of(), List.of()));
+        assertThat(SearchTerms.parse("   ").words()).isEmpty();
+    }
+
+    @Test
+    void eachWordMustMatchOneChosenFieldAndEveryValueIsAParameter() {
+        ClientSearchSql.Where where = ClientSearchSql.where(
+                query("web 50%", EnumSet.of(SearchField.NAME, SearchField.TAG)), Map.of(7L, "Servers"));
+
+        assertThat(where.sql())
+                .isEqualTo("c.deleted_at IS NULL AND c.jump_group_id = ANY(?)"
+                        + " AND (c.name ILIKE ? OR c.tag ILIKE ?) AND (c.name ILIKE ? OR c.tag ILIKE ?)");
+        assertThat(where.parameters()).containsExactly(new Long[] {7L}, "%web%", "%web%", "%50\\%%", "%50\\%%");
+    }
+
+    @Test
+    void typedFiltersMatchWholeValuesWithWildcards() {
+        ClientSearchSql.Where where =
+                ClientSearchSql.where(query("tag:servers status:online ip:10.0.*", Set.of()), Map.of(1L, "Servers"));
+
+        assertThat(where.sql())
+                .endsWith(" AND c.tag ILIKE ? AND (c.state = 'ACTIVE' AND c.id = ANY(?)) AND (c.public_ip ILIKE ?"
+                        + " OR c.private_ips ILIKE ? OR c.private_ips ILIKE ? OR c.private_ips ILIKE ?"
+                        + " OR c.private_ips ILIKE ?)");
+        assertThat(where.parameters())
+                .containsExactly(
+                        new Long[] {1L},
+                        "servers",
+                        new UUID[] {ONLINE},
+                        "10.0.%",
+                        "10.0.%",
+                        "10.0.%,%",
+                        "%,10.0.%",
+                        "%,10.0.%,%");
+    }
+
+    @Test
+    void groupsAreMatchedByNameAmongTheVisibleOnesAndSearchedById() {
+        Map<Long, String> visible = Map.of(1L, "Servers", 2L, "user:ana", 3L, "Desktops");
+
+        ClientSearchSql.Where word = ClientSearchSql.where(query("SERV", EnumSet.of(SearchField.GROUP)), visible);
+        ClientSearchSql.Where typed = ClientSearchSql.where(query("group:*top*", Set.of()), visible);
+
+        assertThat(word.sql()).endsWith(" AND (c.jump_group_id = ANY(?))");
+        assertThat(word.parameters().get(1)).isEqualTo(new Long[] {1L});
+        assertThat(typed.parameters().get(1)).isEqualTo(new Long[] {3L});
+        assertThat(ClientSearchSql.where(query("group:Serv", Set.of()), visible).sql())
+                .endsWith(" AND FALSE");
+    }
+
+    @Test
+    void anUnknownStatusMatchesNothing() {
+        assertThat(ClientSearchSql.where(query("status:sleepy", Set.of()), Map.of(1L, "Servers"))
+                        .sql())
+                .endsWith(" AND FALSE");
+        assertThat(ClientSearchSql.where(query("zzz", EnumSet.of(SearchField.STATUS)), Map.of(1L, "Servers"))
+                        .sql())
+                .endsWith(" AND (FALSE)");
+    }
+
+    @Test
+    void aStatusWordMatchesTheStatusesItStarts() {
+        assertThat(ClientSearchSql.where(query("off", EnumSet.of(SearchField.STATUS)), Map.of(1L, "Servers"))
+                        .sql())
+                .endsWith(" AND ((c.state = 'ACTIVE' AND NOT c.id = ANY(?)))");
+    }
+
+    @Test
+    void wordsThatCannotMatchAFieldLeaveItOut() {
+        Set<SearchField> fields = EnumSet.of(SearchField.JUMP_METHOD, SearchField.LAST_ACCESSED);
+
+        assertThat(ClientSearchSql.where(query("web", fields), Map.of(1L, "Servers"))
+                        .sql())
+                .endsWith(" AND (FALSE)");
+        assertThat(ClientSearchSql.where(query("pass", fields), Map.of(1L, "Servers"))
+                        .sql())
+                .endsWith(" AND (c.mode = 'PASSIVE')");
+    }
+
+    @Test
+    void lastAccessedIsADayMonthOrYearRangeInUtc() {
+        ClientSearchSql.Where day =
+                ClientSearchSql.where(query("accessed:2024-03-05", Set.of()), Map.of(1L, "Servers"));
+        ClientSearchSql.Where month =
+                ClientSearchSql.where(query("2024-12", EnumSet.of(SearchField.LAST_ACCESSED)), Map.of(1L, "Servers"));
+
+        assertThat(day.sql()).endsWith(" AND (c.last_jumped_at >= ? AND c.last_jumped_at < ?)");
+        assertThat(day.parameters().subList(1, 3))
+                .containsExactly(
+                        java.sql.Timestamp.from(Instant.parse("2024-03-05T00:00:00Z")),
+                        java.sql.Timestamp.from(Instant.parse("2024-03-06T00:00:00Z")));
+        assertThat(month.parameters().subList(1, 3))
+                .containsExactly(
+                        java.sql.Timestamp.from(Instant.parse("2024-12-01T00:00:00Z")),
+                        java.sql.Timestamp.from(Instant.parse("2025-01-01T00:00:00Z")));
+        assertThat(ClientSearchSql.where(query("accessed:yesterday", Set.of()), Map.of(1L, "Servers"))
+                        .sql())
+                .endsWith(" AND FALSE");
+    }
+
+    @Test
+    void sortingBreaksTiesByIdInTheSameDirection() {
+        assertThat(ClientSearchSql.orderBy(JumpClientSort.NAME, true)).isEqualTo("lower(c.name) ASC, c.id ASC");
+        assertThat(ClientSearchSql.orderBy(JumpClientSort.LAST_ACCESSED, false))
+                .isEqualTo("c.last_jumped_at DESC NULLS LAST, c.id DESC");
+    }
+
+    private static JumpClientQuery query(String text, Set<SearchField> fields) {
+        return new JumpClientQuery(text, fields, null, null, List.of(ONLINE));
+    }
+}
