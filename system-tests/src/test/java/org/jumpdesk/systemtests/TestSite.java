@@ -211,7 +211,7 @@ final class TestSite {
                             + " install_mode, jump_group_id, tag, comments, console_user, public_ip, private_ips,"
                             + " uptime_seconds, cpu_load, memory_used_bytes, memory_total_bytes, created_by,"
                             + " created_at, last_contact_at, last_jumped_at, last_jumped_by, uninstalled_at)"
-                            + " SELECT ?, ?, ?, ?, 'Linux 6.1', '0.1.0', ?, ?, 'SERVICE', id, ?, ?, ?, ?, ?, 93784, 0.5,"
+                            + " SELECT ?, ?, ?, ?, 'Linux 6.1', ?, ?, ?, 'SERVICE', id, ?, ?, ?, ?, ?, 93784, 0.5,"
                             + " 2147483648, 8589934592, 'test', now(), now(), ?::timestamptz,"
                             + " CASE WHEN ?::timestamptz IS NULL THEN NULL ELSE 'someone' END,"
                             + " CASE WHEN ? = 'UNINSTALLED' THEN now() END FROM jump_group WHERE name = ?",
@@ -219,6 +219,7 @@ final class TestSite {
                     installer,
                     client.name(),
                     client.name(),
+                    agentVersion(),
                     client.state(),
                     client.state().equals("PASSIVE") ? "PASSIVE" : "ACTIVE",
                     client.tag(),
