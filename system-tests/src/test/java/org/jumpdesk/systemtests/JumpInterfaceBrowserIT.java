@@ -333,7 +333,12 @@ class JumpInterfaceBrowserIT {
     static List<String> search(Browser browser, String text) {
         WebElement box = browser.element(By.id("console:search-text"));
         box.clear();
+        browser.driver()
+                .executeScript("document.getElementById('console:clients_data').setAttribute('data-stale', 'true')");
         box.sendKeys(text, Keys.ENTER);
+        browser.await("the table shows the new search", () -> browser.driver()
+                .findElements(By.cssSelector("#console\\:clients_data[data-stale]"))
+                .isEmpty());
         return names(browser);
     }
 
