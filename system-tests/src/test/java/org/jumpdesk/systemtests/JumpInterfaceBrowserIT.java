@@ -221,6 +221,13 @@ class JumpInterfaceBrowserIT {
 
             doubleClick(browser, offline);
             assertThat(message(browser)).contains("offline-" + token + ": The Jump Client is offline.");
+            assertThat(TestSite.eventuallyAtLeast(
+                            1,
+                            "SELECT count(*) FROM audit_event WHERE action = 'jump-client.jump'"
+                                    + " AND outcome = 'JC_OFFLINE' AND target = ?",
+                            offline.toString()))
+                    .as("the console's own refusal is audited")
+                    .isEqualTo(1);
             doubleClick(browser, uninstalled);
             assertThat(message(browser))
                     .contains("uninstalled-" + token + ": The specified Jump Client has been uninstalled.");

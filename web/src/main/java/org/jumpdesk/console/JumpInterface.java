@@ -10,6 +10,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jumpdesk.agents.AgentPresence;
+import org.jumpdesk.audit.control.AuditTrail;
 import org.jumpdesk.jumpclients.boundary.JumpClientQuery;
 import org.jumpdesk.jumpclients.boundary.JumpClientRow;
 import org.jumpdesk.jumpclients.boundary.JumpClientSearch;
@@ -56,6 +58,9 @@ public class JumpInterface implements Serializable {
     private static final long serialVersionUID = 1L;
 
     static final String TABLE = ":console:clients";
+
+    @EJB
+    private AuditTrail auditTrail;
 
     @EJB
     private JumpClientSearch search;
@@ -172,13 +177,13 @@ public class JumpInterface implements Serializable {
         try {
             JumpClientSummary client = jumpClients.details(currentUser.actor(), clientId);
             if (client.state() == JumpClientState.ACTIVE && !presence.online(clientId)) {
-                throw JumpDeskStatus.JC_OFFLINE.exception("not connected to this node");
+                throw refusedHere(clientId, JumpDeskStatus.JC_OFFLINE, "not connected to this node");
             }
             if (presence.disabled(clientId)) {
-                throw JumpDeskStatus.DISABLED_BY_USER.exception("disabled on the remote machine");
+                throw refusedHere(clientId, JumpDeskStatus.DISABLED_BY_USER, "disabled on the remote machine");
             }
             if (client.state() == JumpClientState.UNINSTALLED) {
-                throw JumpDeskStatus.JC_UNINSTALLED.exception("uninstalled");
+                throw refusedHere(clientId, JumpDeskStatus.JC_UNINSTALLED, "uninstalled");
             }
             // The session page makes the jump (SupportSessions.request) and relays the session from there.
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
@@ -188,6 +193,19 @@ public class JumpInterface implements Serializable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A jump refused here, where presence is known, audited as the boundaries audit their refusals. */
+    private JumpDeskException refusedHere(UUID clientId, JumpDeskStatus status, String detail) {
+        JumpDeskException refusal = status.exception(detail);
+        auditTrail.recordRefusal(
+                Instant.now(),
+                currentUser.actor().name(),
+                "jump-client.jump",
+                clientId.toString(),
+                status.name(),
+                refusal.getMessage());
+        return refusal;
     }
 
     /** Deletes every selected client; a client another console already removed is reported by name. */
