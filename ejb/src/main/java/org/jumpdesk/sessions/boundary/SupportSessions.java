@@ -37,6 +37,9 @@ public class SupportSessions {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** The advisory lock every node takes to count jumps being set up ("JDJUMPS" in ASCII). */
+    private static final long JUMP_LOCK = 0x4A44_4A55_4D50_53L;
+
     @PersistenceContext
     private EntityManager entityManager;
 
@@ -69,7 +72,10 @@ public class SupportSessions {
         boolean passive = jumpClients.startJump(actor, clientId).state() == JumpClientState.PASSIVE;
         Instant now = clock.instant();
         // One jump set up at a time per check, so the limit holds across nodes.
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(4242)").getSingleResult();
+        entityManager
+                .createNativeQuery("SELECT pg_advisory_xact_lock(?)")
+                .setParameter(1, JUMP_LOCK)
+                .getSingleResult();
         long settingUp = ((Number) entityManager
                         .createNativeQuery(
                                 "SELECT count(*) FROM support_session WHERE state = 'REQUESTED' AND requested_at > ?")
