@@ -18,7 +18,9 @@
 
     var scheme = location.protocol === "https:" ? "wss://" : "ws://";
     var socket = new WebSocket(scheme + location.host + page.dataset.endpoint
-        + "?client=" + encodeURIComponent(page.dataset.client)
+        + (page.dataset.customer
+            ? "?customer=" + encodeURIComponent(page.dataset.customer)
+            : "?client=" + encodeURIComponent(page.dataset.client))
         + "&columns=" + term.cols + "&rows=" + term.rows);
     socket.binaryType = "arraybuffer";
     var encoder = new TextEncoder();

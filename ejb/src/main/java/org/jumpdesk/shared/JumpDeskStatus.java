@@ -39,7 +39,11 @@ public enum JumpDeskStatus {
     /** An API request without a bearer token, or with one that is unknown or revoked. */
     API_TOKEN_INVALID(401, 1008),
     /** An API request that changes something, made with a token scoped to reading. */
-    API_TOKEN_READ_ONLY(403, 4403);
+    API_TOKEN_READ_ONLY(403, 4403),
+    /** A session key that is unknown, already used or expired. */
+    SESSION_KEY_INVALID(403, 4403),
+    /** The attended customer left the queue, or another console already accepted them. */
+    CUSTOMER_NOT_WAITING(409, 4409);
 
     private final int httpStatus;
     private final int closeCode;

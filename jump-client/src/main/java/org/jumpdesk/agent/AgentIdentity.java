@@ -121,11 +121,11 @@ final class AgentIdentity {
         Files.writeString(file, content, StandardCharsets.US_ASCII);
     }
 
-    private static String operatingSystem() {
+    static String operatingSystem() {
         return System.getProperty("os.name") + " " + System.getProperty("os.version");
     }
 
-    private static String hostname() {
+    static String hostname() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {

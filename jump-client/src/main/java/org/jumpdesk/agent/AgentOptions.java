@@ -120,7 +120,7 @@ public record AgentOptions(
         return uri;
     }
 
-    private static byte[] fingerprint(String value) {
+    static byte[] fingerprint(String value) {
         String hex = value.replace(":", "").trim();
         try {
             byte[] bytes = HexFormat.of().parseHex(hex);

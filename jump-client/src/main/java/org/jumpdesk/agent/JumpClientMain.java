@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,6 +39,9 @@ public final class JumpClientMain {
                     : Path.of(System.getProperty("user.home"), ".jumpdesk-agent");
             return new LocalControl(stateDirectory).run(args[0], System.out);
         }
+        if (CustomerOptions.requested(args)) {
+            return runCustomer(args);
+        }
         AgentOptions options;
         try {
             options = AgentOptions.parse(args);
@@ -56,6 +60,19 @@ public final class JumpClientMain {
         } finally {
             control.unlock();
         }
+    }
+
+    /** The attended customer's temporary client: no state directory, nothing installed. */
+    private static int runCustomer(String[] args) {
+        CustomerOptions options;
+        try {
+            options = CustomerOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("jump-client: " + e.getMessage());
+            System.err.println(CustomerOptions.USAGE);
+            return 2;
+        }
+        return CustomerClient.run(options, System.in, System.out, Locale.getDefault());
     }
 
     private static int runAgent(AgentOptions options, LocalControl control) throws IOException {

@@ -128,7 +128,7 @@ final class SiteConnection extends Endpoint {
         retryLater("cannot reach the site (" + failures + ")");
     }
 
-    private static String rootMessage(Throwable failure) {
+    static String rootMessage(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null) {
             root = root.getCause();

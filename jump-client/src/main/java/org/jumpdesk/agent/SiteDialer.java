@@ -10,7 +10,10 @@ import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
 import org.glassfish.tyrus.client.SslEngineConfigurator;
 
-/** Opens WebSocket connections to the site the way the agent always does: pinned TLS, a connect timeout. */
+/**
+ * Opens WebSocket connections to the site the way the agent always does: pinned TLS (when a fingerprint is
+ * given), a connect timeout.
+ */
 final class SiteDialer {
 
     private SiteDialer() {}
@@ -22,13 +25,15 @@ final class SiteDialer {
                 .put(
                         ClientProperties.HANDSHAKE_TIMEOUT,
                         options.connectTimeout().toMillis());
-        if (address.getScheme().equalsIgnoreCase("wss")) {
+        if (address.getScheme().equalsIgnoreCase("wss") && options.certificateFingerprint() != null) {
             SslEngineConfigurator tls = new SslEngineConfigurator(
                     PinnedCertificate.sslContext(options.certificateFingerprint()), true, false, false);
             // The pinned certificate stands in for host name checks: agents often reach the site by IP.
             tls.setHostVerificationEnabled(false);
             client.getProperties().put(ClientProperties.SSL_ENGINE_CONFIGURATOR, tls);
         }
+        // Without a pinned certificate (an attended customer's temporary client given only the site's
+        // address) Tyrus checks the certificate against the system's trusted authorities and the host name.
         return client.connectToServer(
                 endpoint, ClientEndpointConfig.Builder.create().build(), address);
     }

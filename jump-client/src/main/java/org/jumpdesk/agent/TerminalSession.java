@@ -42,23 +42,31 @@ final class TerminalSession extends Endpoint {
     private static final MessageCodec CODEC = new MessageCodec();
 
     private final SessionOpen request;
+    private final Runnable ended;
     private final Object flow = new Object();
     private long unacknowledged;
     private volatile PtyProcess shell;
 
-    private TerminalSession(SessionOpen request) {
+    private TerminalSession(SessionOpen request, Runnable ended) {
         this.request = request;
+        this.ended = ended;
     }
 
     /** Answers a jump: dials the site's session endpoint next to the agent endpoint it is connected to. */
     static void open(SessionOpen request, URI agentEndpoint, AgentOptions options) {
-        URI sessionEndpoint = agentEndpoint.resolve("/agent-session");
+        open(request, agentEndpoint, options, () -> {});
+    }
+
+    /** Opens the session; {@code ended} runs when it is over, whoever ended it, or when it could not open. */
+    static void open(SessionOpen request, URI siteEndpoint, AgentOptions options, Runnable ended) {
+        URI sessionEndpoint = siteEndpoint.resolve("/agent-session");
         Thread opener = new Thread(
                 () -> {
                     try {
-                        SiteDialer.dial(new TerminalSession(request), sessionEndpoint, options);
+                        SiteDialer.dial(new TerminalSession(request, ended), sessionEndpoint, options);
                     } catch (Exception e) {
                         LOG.log(Level.WARNING, "cannot open session " + request.sessionId(), e);
+                        ended.run();
                     }
                 },
                 "jump-client-session-open");
@@ -145,6 +153,7 @@ final class TerminalSession extends Endpoint {
             running.destroy();
         }
         LOG.info(() -> "support session " + request.sessionId() + " ended: " + reason.getReasonPhrase());
+        ended.run();
     }
 
     /** The user's login shell on a pseudo-terminal, in the user's home directory. */

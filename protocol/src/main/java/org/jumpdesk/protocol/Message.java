@@ -15,7 +15,11 @@ public sealed interface Message
                 SessionOpen,
                 SessionAttach,
                 TerminalResize,
-                TerminalAck {
+                TerminalAck,
+                CustomerHello,
+                CustomerQueued,
+                RepresentativeJoined,
+                CustomerEnd {
 
     MessageType type();
 }

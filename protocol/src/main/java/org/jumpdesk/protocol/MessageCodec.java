@@ -78,6 +78,15 @@ public final class MessageCodec {
                     .add("path", update.path());
         } else if (message instanceof Availability availability) {
             json.add("disabled", availability.disabled());
+        } else if (message instanceof CustomerHello hello) {
+            json.add("sessionKey", hello.sessionKey())
+                    .add("hostname", hello.hostname())
+                    .add("operatingSystem", hello.operatingSystem())
+                    .add("user", hello.user());
+        } else if (message instanceof CustomerQueued queued) {
+            json.add("representative", queued.representative());
+        } else if (message instanceof RepresentativeJoined joined) {
+            json.add("representative", joined.representative());
         } else if (message instanceof Statistics statistics) {
             addIfPresent(json, "consoleUser", statistics.consoleUser());
             addIfPresent(json, "privateIps", statistics.privateIps());
@@ -155,6 +164,14 @@ public final class MessageCodec {
                 case HEARTBEAT -> new Heartbeat();
                 case UNINSTALLING -> new Uninstalling();
                 case AVAILABILITY -> new Availability(bool(json, "disabled"));
+                case CUSTOMER_HELLO -> new CustomerHello(
+                        string(json, "sessionKey"),
+                        string(json, "hostname"),
+                        string(json, "operatingSystem"),
+                        string(json, "user"));
+                case CUSTOMER_QUEUED -> new CustomerQueued(string(json, "representative"));
+                case REPRESENTATIVE_JOINED -> new RepresentativeJoined(string(json, "representative"));
+                case CUSTOMER_END -> new CustomerEnd();
             };
         } catch (IllegalArgumentException e) {
             throw new MalformedMessageException(typeName + ": " + e.getMessage(), e);

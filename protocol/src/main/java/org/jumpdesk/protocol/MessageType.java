@@ -18,7 +18,11 @@ public enum MessageType {
     SESSION_OPEN("session-open", Sender.SITE),
     SESSION_ATTACH("session-attach", Sender.AGENT),
     TERMINAL_RESIZE("terminal-resize", Sender.SITE),
-    TERMINAL_ACK("terminal-ack", Sender.SITE);
+    TERMINAL_ACK("terminal-ack", Sender.SITE),
+    CUSTOMER_HELLO("customer-hello", Sender.AGENT),
+    CUSTOMER_QUEUED("customer-queued", Sender.SITE),
+    REPRESENTATIVE_JOINED("representative-joined", Sender.SITE),
+    CUSTOMER_END("customer-end", Sender.AGENT);
 
     /** Which end of the connection may send a message type. */
     public enum Sender {

@@ -47,6 +47,21 @@ class MessageCodecTest {
     }
 
     @Test
+    void theAttendedCustomersMessagesSurviveTheRoundTripAndTheKeyStaysOutOfLogs() {
+        CustomerHello hello = new CustomerHello("1234-5678-9012", "kiosk-7", "Linux 6.1", "ana");
+
+        assertThat(codec.decode(codec.encode(hello))).isEqualTo(hello);
+        assertThat(hello.toString()).doesNotContain("1234");
+        assertThat(codec.decode(codec.encode(new CustomerQueued("alice")))).isEqualTo(new CustomerQueued("alice"));
+        assertThat(codec.decode(codec.encode(new RepresentativeJoined("Álvaro"))))
+                .isEqualTo(new RepresentativeJoined("Álvaro"));
+        assertThat(codec.decode(codec.encode(new CustomerEnd()))).isEqualTo(new CustomerEnd());
+        assertThatThrownBy(() -> codec.decode("{\"type\":\"customer-hello\",\"hostname\":\"h\"}"))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("sessionKey");
+    }
+
+    @Test
     void registrationSurvivesTheRoundTripWithAndWithoutOverrides() {
         Register bare = new Register("k3y", "cHVi", "c2ln", "pc-1", "Windows 11", "0.1.0", null, null, null);
         Register overriding =

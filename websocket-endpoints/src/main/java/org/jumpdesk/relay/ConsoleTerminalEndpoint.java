@@ -19,9 +19,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jumpdesk.agents.AgentPresence;
 import org.jumpdesk.agents.Sockets;
+import org.jumpdesk.customers.CustomerConnections;
 import org.jumpdesk.protocol.MalformedMessageException;
 import org.jumpdesk.protocol.Message;
 import org.jumpdesk.protocol.MessageCodec;
+import org.jumpdesk.protocol.RepresentativeJoined;
 import org.jumpdesk.protocol.TerminalResize;
 import org.jumpdesk.sessions.boundary.SessionTicket;
 import org.jumpdesk.sessions.boundary.SupportSessions;
@@ -34,7 +36,8 @@ import org.jumpdesk.shared.JumpDeskStatus;
 /**
  * The representative's terminal: {@code /console/terminal?client=<id>&columns=&rows=}, behind the console's
  * login like every console page. Opening it is the jump: checked by {@link SupportSessions#request}, then
- * the agent is asked over its own connection to attach. Binary frames carry terminal bytes both ways; text
+ * the agent is asked over its own connection to attach. With {@code customer=<id>} instead, it accepts an
+ * attended customer from the representative's queue, whose temporary client attaches the same way. Binary frames carry terminal bytes both ways; text
  * frames carry {@code terminal-resize} from the browser and, to it, {@code {"type":"started"}},
  * {@code {"type":"refused","code":…}} or {@code {"type":"ended","outcome":…}}.
  */
@@ -56,6 +59,9 @@ public class ConsoleTerminalEndpoint {
     @Inject
     private SessionRelay relay;
 
+    @Inject
+    private CustomerConnections customers;
+
     private RelayedSession relayed;
 
     @OnOpen
@@ -66,45 +72,74 @@ public class ConsoleTerminalEndpoint {
             return;
         }
         UUID clientId;
+        UUID customerId;
         int columns;
         int rows;
         try {
-            clientId = UUID.fromString(parameter(browser, "client"));
+            String customer = parameter(browser, "customer");
+            customerId = customer == null ? null : UUID.fromString(customer);
+            clientId = customer == null ? UUID.fromString(parameter(browser, "client")) : null;
             columns = Integer.parseInt(parameter(browser, "columns"));
             rows = Integer.parseInt(parameter(browser, "rows"));
         } catch (IllegalArgumentException | NullPointerException e) {
-            Sockets.close(browser, CloseCodes.VIOLATED_POLICY, "expected client=<uuid>, columns=<n>, rows=<n>");
+            Sockets.close(
+                    browser,
+                    CloseCodes.VIOLATED_POLICY,
+                    "expected client=<uuid> or customer=<uuid>, columns=<n>, rows=<n>");
             return;
         }
+        Actor actor = Actor.user(user.getName());
         try {
-            SessionTicket ticket = supportSessions.request(Actor.user(user.getName()), clientId);
-            Session agent = presence.session(clientId).orElse(null);
-            JumpDeskStatus unavailable = agent == null && !ticket.passive()
-                    ? JumpDeskStatus.ACTIVE_NOT_CONNECTED
-                    : agent != null && presence.disabled(clientId) ? JumpDeskStatus.DISABLED_BY_USER : null;
-            if (unavailable != null) {
-                supportSessions.end(ticket.sessionId(), unavailable.name(), 0, 0);
-                refuse(browser, unavailable);
-                return;
-            }
-            ClientSettingsValues current = settings.current();
-            // A passive client is told at its next check-in; the representative sees the wait and may leave.
-            int wait = current.connectTimeoutSeconds() + (agent == null ? current.passiveCheckInSeconds() : 0);
-            relayed = relay.await(ticket, browser, Instant.now().plusSeconds(wait), columns, rows);
-            if (agent == null) {
-                browser.getAsyncRemote().sendText("{\"type\":\"waiting\"}");
-            } else if (relayed.takeForAgent()) {
-                agent.getAsyncRemote().sendText(CODEC.encode(relayed.sessionOpen()));
+            if (customerId != null) {
+                acceptCustomer(browser, actor, customerId, columns, rows);
+            } else {
+                jump(browser, actor, clientId, columns, rows);
             }
         } catch (JumpDeskException refusal) {
             refuse(browser, refusal.status());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not ask the agent of " + clientId + " for a session", e);
+            LOG.log(Level.WARNING, "could not ask for a session to " + (customerId != null ? customerId : clientId), e);
             if (relayed != null) {
                 relay.end(relayed, JumpDeskStatus.SESSION_INTERNAL_ERROR.name());
             }
             refuse(browser, JumpDeskStatus.SESSION_INTERNAL_ERROR);
         }
+    }
+
+    private void jump(Session browser, Actor actor, UUID clientId, int columns, int rows) {
+        SessionTicket ticket = supportSessions.request(actor, clientId);
+        Session agent = presence.session(clientId).orElse(null);
+        JumpDeskStatus unavailable = agent == null && !ticket.passive()
+                ? JumpDeskStatus.ACTIVE_NOT_CONNECTED
+                : agent != null && presence.disabled(clientId) ? JumpDeskStatus.DISABLED_BY_USER : null;
+        if (unavailable != null) {
+            supportSessions.end(ticket.sessionId(), unavailable.name(), 0, 0);
+            refuse(browser, unavailable);
+            return;
+        }
+        ClientSettingsValues current = settings.current();
+        // A passive client is told at its next check-in; the representative sees the wait and may leave.
+        int wait = current.connectTimeoutSeconds() + (agent == null ? current.passiveCheckInSeconds() : 0);
+        relayed = relay.await(ticket, browser, Instant.now().plusSeconds(wait), columns, rows);
+        if (agent == null) {
+            browser.getAsyncRemote().sendText("{\"type\":\"waiting\"}");
+        } else if (relayed.takeForAgent()) {
+            agent.getAsyncRemote().sendText(CODEC.encode(relayed.sessionOpen()));
+        }
+    }
+
+    /** The representative accepts an attended customer from their queue; the customer is told who joined. */
+    private void acceptCustomer(Session browser, Actor actor, UUID customerId, int columns, int rows) {
+        Session customer = customers
+                .session(customerId)
+                .orElseThrow(() -> JumpDeskStatus.CUSTOMER_NOT_WAITING.exception(
+                        "customer " + customerId + " is not connected to this node"));
+        SessionTicket ticket = supportSessions.acceptCustomer(actor, customerId);
+        relayed = relay.await(
+                ticket, browser, Instant.now().plusSeconds(settings.current().connectTimeoutSeconds()), columns, rows);
+        relayed.takeForAgent();
+        customer.getAsyncRemote().sendText(CODEC.encode(new RepresentativeJoined(actor.name())));
+        customer.getAsyncRemote().sendText(CODEC.encode(relayed.sessionOpen()));
     }
 
     @OnMessage

@@ -63,7 +63,7 @@ public class SessionRelay {
      */
     public Optional<SessionOpen> waitingFor(UUID clientId) {
         return sessions.values().stream()
-                .filter(session -> session.ticket.clientId().equals(clientId) && session.takeForAgent())
+                .filter(session -> clientId.equals(session.ticket.clientId()) && session.takeForAgent())
                 .findFirst()
                 .map(RelayedSession::sessionOpen);
     }
@@ -101,6 +101,16 @@ public class SessionRelay {
         String outcome = byAgent ? ENDED_BY_AGENT : JumpDeskStatus.ACTIVE_NOT_CONNECTED.name();
         if (end(session, outcome)) {
             ConsoleTerminalEndpoint.ended(session.browser, outcome);
+        }
+    }
+
+    /** An attended customer ended their session, or left: the representative is told why. */
+    public void customerEnded(UUID customerId, String outcome) {
+        for (RelayedSession session : sessions.values()) {
+            if (customerId.equals(session.ticket.customerId()) && end(session, outcome)) {
+                ConsoleTerminalEndpoint.ended(session.browser, outcome);
+                session.closeAgent(new CloseReason(CloseCodes.NORMAL_CLOSURE, "ended by the customer"));
+            }
         }
     }
 

@@ -85,21 +85,53 @@ public class SupportSessions {
         if (settingUp >= settings.current().maxConcurrentJumps()) {
             throw JumpDeskStatus.SERVER_BUSY.exception(settingUp + " jumps are being set up");
         }
+        UUID sessionId = UUID.randomUUID();
+        String token = open(actor, sessionId, clientId, null, now);
+        auditTrail.record(actor.name(), "session.requested", clientId.toString(), "session " + sessionId);
+        return new SessionTicket(sessionId, clientId, token, passive);
+    }
+
+    /**
+     * A representative accepts an attended customer from their queue: the customer's temporary client is
+     * asked to attach like an agent.
+     *
+     * @throws org.jumpdesk.shared.JumpDeskException {@code CUSTOMER_NOT_WAITING} when the customer left,
+     *     was accepted already, or waits for someone else
+     */
+    @AuditedAs("attended.accept")
+    public SessionTicket acceptCustomer(Actor actor, UUID customerId) {
+        int accepted = entityManager
+                .createNativeQuery("UPDATE attended_customer SET state = 'ACCEPTED' WHERE id = ?::uuid"
+                        + " AND representative = ? AND state = 'WAITING'")
+                .setParameter(1, customerId.toString())
+                .setParameter(2, actor.name())
+                .executeUpdate();
+        if (accepted == 0) {
+            throw JumpDeskStatus.CUSTOMER_NOT_WAITING.exception(
+                    "customer " + customerId + " is not waiting for " + actor.name());
+        }
+        UUID sessionId = UUID.randomUUID();
+        String token = open(actor, sessionId, null, customerId, clock.instant());
+        auditTrail.record(actor.name(), "attended.accept", customerId.toString(), "session " + sessionId);
+        return new SessionTicket(sessionId, null, token, false, customerId);
+    }
+
+    /** Writes the session's row; returns the one-time token, of which only the hash is kept. */
+    private String open(Actor actor, UUID sessionId, UUID clientId, UUID customerId, Instant now) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        UUID sessionId = UUID.randomUUID();
         entityManager
-                .createNativeQuery("INSERT INTO support_session (id, client_id, representative, token_hash, state,"
-                        + " requested_at) VALUES (?::uuid, ?::uuid, ?, ?, 'REQUESTED', ?)")
+                .createNativeQuery("INSERT INTO support_session (id, client_id, customer_id, representative,"
+                        + " token_hash, state, requested_at) VALUES (?::uuid, ?::uuid, ?::uuid, ?, ?, 'REQUESTED', ?)")
                 .setParameter(1, sessionId.toString())
-                .setParameter(2, clientId.toString())
-                .setParameter(3, actor.name())
-                .setParameter(4, Secrets.sha256Hex(token))
-                .setParameter(5, Timestamp.from(now))
+                .setParameter(2, clientId == null ? null : clientId.toString())
+                .setParameter(3, customerId == null ? null : customerId.toString())
+                .setParameter(4, actor.name())
+                .setParameter(5, Secrets.sha256Hex(token))
+                .setParameter(6, Timestamp.from(now))
                 .executeUpdate();
-        auditTrail.record(actor.name(), "session.requested", clientId.toString(), "session " + sessionId);
-        return new SessionTicket(sessionId, clientId, token, passive);
+        return token;
     }
 
     /**

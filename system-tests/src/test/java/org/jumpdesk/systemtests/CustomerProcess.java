@@ -1,0 +1,85 @@
+package org.jumpdesk.systemtests;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The attended customer's temporary client: the built {@code jump-client.jar} run with a session key, its
+ * standard input a pipe the test types into, its output a file the test reads, as a customer would use it.
+ */
+final class CustomerProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path output;
+
+    private CustomerProcess(Process process, Path output) {
+        this.process = process;
+        this.output = output;
+    }
+
+    /** Starts the temporary client in the given language ({@code LANG}, as a customer's desktop sets it). */
+    static CustomerProcess start(URI site, String sessionKey, Path workDirectory, String language) throws IOException {
+        Files.createDirectories(workDirectory);
+        Path output = Files.createTempFile(workDirectory, "customer", ".log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-jar",
+                System.getProperty("jumpdesk.agent.jar"),
+                "--session-key",
+                sessionKey,
+                "--site",
+                site.toString()));
+        if (site.getScheme().equals("http")) {
+            command.add("--insecure-development");
+        }
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().put("LANG", language + ".UTF-8");
+        builder.environment().remove("LC_ALL");
+        return new CustomerProcess(builder.start(), output);
+    }
+
+    /** Types a line on the client's standard input, as the customer would at its prompt. */
+    void type(String line) throws IOException {
+        OutputStream in = process.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+    }
+
+    void awaitOutput(String text, Duration timeout) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!output().contains(text)) {
+            if (Instant.now().isAfter(deadline) || !process.isAlive() && !output().contains(text)) {
+                throw new IllegalStateException("the temporary client did not write '" + text + "': " + output());
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+    }
+
+    int awaitExit(Duration timeout) throws IOException, InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("the temporary client still runs after " + timeout + ": " + output());
+        }
+        return process.exitValue();
+    }
+
+    String output() throws IOException {
+        return Files.readString(output, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+}
