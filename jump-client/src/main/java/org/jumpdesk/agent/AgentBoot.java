@@ -39,19 +39,18 @@ public final class AgentBoot {
             System.exit(JumpClientMain.run(args));
         }
         System.setProperty(JAR_PROPERTY, jar.toString());
+        Path staged = jar.resolveSibling(jar.getFileName() + STAGED_SUFFIX);
         while (true) {
-            int code;
             try (URLClassLoader agent =
                     new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
                 Thread.currentThread().setContextClassLoader(agent);
-                Object exitCode = agent.loadClass(JumpClientMain.class.getName())
+                int code = (Integer) agent.loadClass(JumpClientMain.class.getName())
                         .getMethod("run", String[].class)
                         .invoke(null, (Object) args);
-                code = (Integer) exitCode;
-            }
-            Path staged = jar.resolveSibling(jar.getFileName() + STAGED_SUFFIX);
-            if (code != RESTART_FOR_UPDATE || !Files.isRegularFile(staged)) {
-                System.exit(code);
+                if (code != RESTART_FOR_UPDATE || !Files.isRegularFile(staged)) {
+                    // Exits with the agent's classes still loadable: its connections' threads may be finishing.
+                    System.exit(code);
+                }
             }
             Files.move(staged, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             System.err.println("jump-client: updated; restarting with the new version");

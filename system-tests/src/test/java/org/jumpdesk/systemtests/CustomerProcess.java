@@ -26,7 +26,7 @@ final class CustomerProcess implements AutoCloseable {
         this.output = output;
     }
 
-    /** Starts the temporary client in the given language ({@code LANG}, as a customer's desktop sets it). */
+    /** Starts the temporary client in the given language, e.g. {@code es_ES}. */
     static CustomerProcess start(URI site, String sessionKey, Path workDirectory, String language) throws IOException {
         Files.createDirectories(workDirectory);
         Path output = Files.createTempFile(workDirectory, "customer", ".log");
@@ -44,8 +44,9 @@ final class CustomerProcess implements AutoCloseable {
         }
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().put("LANG", language + ".UTF-8");
-        builder.environment().remove("LC_ALL");
+        // The JVM takes its language from the desktop's locale; these machines have only C.UTF-8 installed.
+        String[] parts = language.split("_");
+        builder.environment().put("JAVA_TOOL_OPTIONS", "-Duser.language=" + parts[0] + " -Duser.country=" + parts[1]);
         return new CustomerProcess(builder.start(), output);
     }
 
