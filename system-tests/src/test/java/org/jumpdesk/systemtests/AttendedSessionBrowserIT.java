@@ -2,9 +2,13 @@ package org.jumpdesk.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -35,6 +39,9 @@ class AttendedSessionBrowserIT {
 
     @TempDir
     Path machine;
+
+    @TempDir
+    Path downloads;
 
     private String representative;
 
@@ -147,6 +154,38 @@ class AttendedSessionBrowserIT {
     }
 
     @Test
+    void aCustomerDownloadsTheSupportClientFromThePortalAndItConnectsWithTheKeyInside() throws Exception {
+        String key;
+        try (Browser browser = Browser.english(TestSite.httpUrl())) {
+            key = generateKey(browser);
+            assertThat(browser.element(By.id("portal-link")).getText()).isEqualTo(siteAddress() + "/support.xhtml");
+        }
+        try (Browser customer = Browser.english(TestSite.httpUrl(), downloads)) {
+            customer.open("support/download?key=0000-0000-0000");
+            assertThat(customer.driver().getPageSource()).contains("The session key is unknown");
+
+            customer.open("support.xhtml");
+            customer.element(By.id("support-key")).sendKeys(key);
+            customer.driver().findElement(By.id("support-download")).click();
+            Path unpacked = unzip(awaitDownload("jumpdesk-support.zip"), machine.resolve("support"));
+            String script = Files.readString(unpacked.resolve("start-support.sh"));
+            assertThat(script)
+                    .contains("--session-key \"" + key.replace("-", "") + "\"")
+                    .contains("--site \"" + TestSite.secureAgentUrl() + "\"")
+                    .contains(TestSite.certificateFingerprint());
+            assertThat(unpacked.resolve("start-support.cmd")).exists();
+
+            try (CustomerProcess client = CustomerProcess.startScript(unpacked.resolve("start-support.sh"), machine)) {
+                client.awaitOutput("Please wait for " + representative + " to accept you.", PATIENCE);
+                assertThat(TestSite.count(
+                                "SELECT count(*) FROM attended_customer WHERE representative = ? AND state = 'WAITING'",
+                                representative))
+                        .isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void aMalformedKeyIsRefusedBeforeAnythingConnects() throws Exception {
         try (CustomerProcess customer = CustomerProcess.start(TestSite.httpUrl(), "12-34", machine, "en_US")) {
             assertThat(customer.awaitExit(PATIENCE)).isEqualTo(2);
@@ -157,6 +196,24 @@ class AttendedSessionBrowserIT {
     private CustomerProcess awaitQueuedThenStartAnother(CustomerProcess first, String key) throws Exception {
         first.awaitOutput("Please wait for " + representative, PATIENCE);
         return CustomerProcess.start(TestSite.httpUrl(), key, machine, "en_US");
+    }
+
+    private Path awaitDownload(String name) throws Exception {
+        Path file = downloads.resolve(name);
+        Fixtures.awaitTrue(
+                () -> Files.exists(file) && !Files.exists(downloads.resolve(name + ".crdownload")),
+                name + " downloaded");
+        return file;
+    }
+
+    private static Path unzip(Path zip, Path directory) throws IOException {
+        Files.createDirectories(directory);
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                Files.copy(in, directory.resolve(entry.getName()));
+            }
+        }
+        return directory;
     }
 
     /** Logs in (once per browser) and makes a session key on the attended sessions page. */

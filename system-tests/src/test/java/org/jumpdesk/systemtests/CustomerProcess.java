@@ -28,8 +28,6 @@ final class CustomerProcess implements AutoCloseable {
 
     /** Starts the temporary client in the given language, e.g. {@code es_ES}. */
     static CustomerProcess start(URI site, String sessionKey, Path workDirectory, String language) throws IOException {
-        Files.createDirectories(workDirectory);
-        Path output = Files.createTempFile(workDirectory, "customer", ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(
                 java,
@@ -42,8 +40,22 @@ final class CustomerProcess implements AutoCloseable {
         if (site.getScheme().equals("http")) {
             command.add("--insecure-development");
         }
+        return launch(command, workDirectory, language);
+    }
+
+    /** Runs {@code start-support.sh} of the package the support portal gave, with this JVM's Java on the PATH. */
+    static CustomerProcess startScript(Path script, Path workDirectory) throws IOException {
+        return launch(List.of("sh", script.toString()), workDirectory, "en_US");
+    }
+
+    private static CustomerProcess launch(List<String> command, Path workDirectory, String language)
+            throws IOException {
+        Files.createDirectories(workDirectory);
+        Path output = Files.createTempFile(workDirectory, "customer", ".log");
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment()
+                .put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
         // The JVM takes its language from the desktop's locale; these machines have only C.UTF-8 installed.
         String[] parts = language.split("_");
         builder.environment().put("JAVA_TOOL_OPTIONS", "-Duser.language=" + parts[0] + " -Duser.country=" + parts[1]);

@@ -107,6 +107,20 @@ public class AttendedSessions {
         return new ArrivedCustomer(customerId, representative);
     }
 
+    /**
+     * Whether a key can still be presented (the public support page checks it before handing out the
+     * customer's package; only presenting it spends it).
+     */
+    public boolean usable(String code) {
+        return !entityManager
+                .createNativeQuery(
+                        "SELECT 1 FROM session_key WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?")
+                .setParameter(1, Secrets.sha256Hex(normalised(code == null ? "" : code)))
+                .setParameter(2, Timestamp.from(clock.instant()))
+                .getResultList()
+                .isEmpty();
+    }
+
     /** The customers waiting for (or in a session with) the representative, oldest first. */
     public List<WaitingCustomer> queue(Actor actor) {
         @SuppressWarnings("unchecked")
