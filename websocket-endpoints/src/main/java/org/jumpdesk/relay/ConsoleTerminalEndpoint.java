@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jumpdesk.agents.AgentPresence;
+import org.jumpdesk.agents.AgentVersionCheck;
 import org.jumpdesk.agents.Sockets;
 import org.jumpdesk.protocol.MalformedMessageException;
 import org.jumpdesk.protocol.Message;
@@ -35,8 +36,10 @@ import org.jumpdesk.shared.JumpDeskStatus;
  * The representative's terminal: {@code /console/terminal?client=<id>&columns=&rows=}, behind the console's
  * login like every console page. Opening it is the jump: checked by {@link SupportSessions#request}, then
  * the agent is asked over its own connection to attach. Binary frames carry terminal bytes both ways; text
- * frames carry {@code terminal-resize} from the browser and, to it, {@code {"type":"started"}},
- * {@code {"type":"refused","code":…}} or {@code {"type":"ended","outcome":…}}.
+ * frames carry {@code terminal-resize} from the browser and, to it, {@code {"type":"waiting"}} (a passive
+ * client), {@code {"type":"started"}}, {@code {"type":"refused","code":…}} (the jump failed: a catalogue
+ * code) or {@code {"type":"ended","outcome":…}} (see {@link SessionRelay} for the outcomes). A
+ * {@code VERSION_MISMATCH} also starts the agent's update ({@link AgentVersionCheck}).
  */
 @ServerEndpoint("/console/terminal")
 public class ConsoleTerminalEndpoint {
@@ -55,6 +58,9 @@ public class ConsoleTerminalEndpoint {
 
     @Inject
     private SessionRelay relay;
+
+    @Inject
+    private AgentVersionCheck versionCheck;
 
     private RelayedSession relayed;
 
@@ -79,8 +85,9 @@ public class ConsoleTerminalEndpoint {
         try {
             SessionTicket ticket = supportSessions.request(Actor.user(user.getName()), clientId);
             Session agent = presence.session(clientId).orElse(null);
+            // An active client whose agent is not connected went offline before the console knew.
             JumpDeskStatus unavailable = agent == null && !ticket.passive()
-                    ? JumpDeskStatus.ACTIVE_NOT_CONNECTED
+                    ? JumpDeskStatus.JC_OFFLINE
                     : agent != null && presence.disabled(clientId) ? JumpDeskStatus.DISABLED_BY_USER : null;
             if (unavailable != null) {
                 supportSessions.end(ticket.sessionId(), unavailable.name(), 0, 0);
@@ -97,6 +104,9 @@ public class ConsoleTerminalEndpoint {
                 agent.getAsyncRemote().sendText(CODEC.encode(relayed.sessionOpen()));
             }
         } catch (JumpDeskException refusal) {
+            if (refusal.status() == JumpDeskStatus.VERSION_MISMATCH) {
+                versionCheck.check(clientId);
+            }
             refuse(browser, refusal.status());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not ask the agent of " + clientId + " for a session", e);
@@ -147,7 +157,7 @@ public class ConsoleTerminalEndpoint {
         sendAndClose(browser, "{\"type\":\"refused\",\"code\":\"" + status.name() + "\"}");
     }
 
-    /** Tells the browser the session ended on the agent's side, and why. */
+    /** Tells the browser the session ended (on the agent's side, or by the idle timeout), and why. */
     static void ended(Session browser, String outcome) {
         sendAndClose(browser, "{\"type\":\"ended\",\"outcome\":\"" + outcome + "\"}");
     }
