@@ -65,6 +65,11 @@ public class AgentHousekeeping {
         }
     }
 
+    @Schedule(hour = "*", minute = "*", second = "15/30", persistent = false)
+    void keepSessionsAlive() {
+        sessionRelay.keepAlive();
+    }
+
     @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false)
     @PreDestroy
     void writeLastContacts() {

@@ -2,6 +2,7 @@ package org.jumpdesk.relay;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jumpdesk.agents.Sockets;
 import org.jumpdesk.protocol.MessageCodec;
@@ -142,6 +144,23 @@ final class RelayedSession {
 
     long bytesFromAgent() {
         return bytesFromAgent.get();
+    }
+
+    /** Pings the browser and, once attached, the agent. */
+    void ping() {
+        ping(browser);
+        ping(agent);
+    }
+
+    private static void ping(Session socket) {
+        if (socket == null || !socket.isOpen()) {
+            return;
+        }
+        try {
+            socket.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "could not ping a session socket", e);
+        }
     }
 
     void closeAgent(CloseReason reason) {

@@ -74,9 +74,21 @@ public class SessionRelay {
         long now = System.nanoTime();
         for (RelayedSession session : sessions.values()) {
             if (session.agentAttached() && session.idleLongerThan(limit, now) && end(session, IDLE_TIMEOUT)) {
-                ConsoleTerminalEndpoint.ended(session.browser, IDLE_TIMEOUT);
+                // The agent first, so it learns why (the browser's close would end it "by the representative").
                 session.closeAgent(new CloseReason(CloseCodes.NORMAL_CLOSURE, "idle for " + limit));
+                ConsoleTerminalEndpoint.ended(session.browser, IDLE_TIMEOUT);
             }
+        }
+    }
+
+    /**
+     * Pings both sides of every session. The listener closes a connection it has not read from for 90 s
+     * (Undertow's read timeout), and a representative who only watches, or a quiet shell, sends nothing;
+     * the pongs are reads. They are not traffic for the idle timeout.
+     */
+    public void keepAlive() {
+        for (RelayedSession session : sessions.values()) {
+            session.ping();
         }
     }
 
