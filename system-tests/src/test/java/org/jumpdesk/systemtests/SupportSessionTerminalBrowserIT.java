@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -20,8 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 
 /**
  * The terminal as a representative uses it, in the browser with a real agent: UTF-8 both ways and in the
@@ -120,8 +124,17 @@ class SupportSessionTerminalBrowserIT {
     }
 
     @Test
-    void aSessionWithNothingTypedOrShownForTheIdleTimeoutEndsAndThePageSaysSo() throws Exception {
-        TestSite.execute("UPDATE client_settings SET session_idle_timeout_minutes = 1 WHERE id = 1");
+    void aSessionWithNothingTypedOrShownForTheAdministratorsIdleTimeoutEndsAndThePageSaysSo() throws Exception {
+        String admin = TestSite.createAdministrator(PASSWORD);
+        try (Browser settings = Browser.english(TestSite.httpUrl())) {
+            settings.logIn("admin/settings.xhtml", admin, PASSWORD);
+            WebElement idleTimeout =
+                    settings.element(By.cssSelector("input[data-setting='sessionIdleTimeoutMinutes']"));
+            idleTimeout.clear();
+            idleTimeout.sendKeys("1");
+            settings.driver().findElement(By.id("settings:save")).click();
+            settings.textOnceContains(By.id("messages"), "Client settings saved.");
+        }
         try (AgentProcess agent = connectedAgent();
                 Browser browser = Browser.english(TestSite.httpUrl())) {
             UUID client = agent.awaitClientId(Duration.ofSeconds(1));
@@ -201,11 +214,22 @@ class SupportSessionTerminalBrowserIT {
                 browser.driver().executeScript("return window.jumpdeskTerminal.cols;"));
     }
 
-    /** The shell reports the size the page's terminal has. */
+    /**
+     * The shell reports the size the page's terminal has. Asked again until they agree: a window resize
+     * may reach the page as several events, each fitting the terminal anew.
+     */
     private static void awaitShellSeesTerminalSize(Browser browser, String label) {
-        TerminalSize size = terminalSize(browser);
-        type(browser, "echo " + label + "-$(stty size | tr ' ' x)\n");
-        awaitTerminalText(browser, "\n" + label + "-" + size.rows() + "x" + size.columns());
+        int[] attempt = {0};
+        browser.await("the shell sees the terminal's size", () -> {
+            String marker = label + (++attempt[0]) + "-";
+            type(browser, "echo " + marker + "$(stty size | tr ' ' x)\n");
+            Pattern reported = Pattern.compile("\n" + marker + "(\\d+)x(\\d+)");
+            Matcher shell = reported.matcher("");
+            browser.await("the shell's answer", () -> shell.reset(SessionPage.terminalText(browser))
+                    .find());
+            TerminalSize size = terminalSize(browser);
+            return Long.parseLong(shell.group(1)) == size.rows() && Long.parseLong(shell.group(2)) == size.columns();
+        });
     }
 
     private static ProcessHandle awaitDescendant(AgentProcess agent, String commandLine) throws Exception {
