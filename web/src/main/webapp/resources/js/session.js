@@ -4,17 +4,39 @@
     "use strict";
     var page = document.getElementById("session");
     var status = document.getElementById("session-status");
+    var button = document.getElementById("session-end");
+    var box = document.getElementById("terminal");
     // The state, and every state so far (a passive client's session goes waiting, then started).
     var enter = function (state) {
         page.setAttribute("data-state", state);
         page.setAttribute("data-history", ((page.getAttribute("data-history") || "") + " " + state).trim());
+        button.textContent = text(state === "started" ? "end" : "cancel");
+        button.disabled = state !== "connecting" && state !== "waiting" && state !== "started";
     };
     var text = function (key) {
         return page.getAttribute("data-text-" + key) || key;
     };
+    // The text for how the session ended: its own, else the catalogue's for a code, else "ended".
+    var endedText = function (outcome) {
+        return page.getAttribute("data-text-" + outcome) || text("ended");
+    };
     var term = new Terminal({cursorBlink: true, convertEol: false, scrollback: 5000});
-    term.open(document.getElementById("terminal"));
+    term.open(box);
+    // Columns and rows that fill the box (xterm's fit add-on is not served here, so its arithmetic is).
+    var fit = function () {
+        var cell = term._core && term._core._renderService && term._core._renderService.dimensions;
+        if (!cell || !cell.actualCellWidth || !cell.actualCellHeight) {
+            return;
+        }
+        var columns = Math.max(20, Math.floor((box.clientWidth - 20) / cell.actualCellWidth));
+        var rows = Math.max(5, Math.floor(box.clientHeight / cell.actualCellHeight));
+        if (columns !== term.cols || rows !== term.rows) {
+            term.resize(columns, rows);
+        }
+    };
+    fit();
     term.focus();
+    enter("connecting");
 
     var scheme = location.protocol === "https:" ? "wss://" : "ws://";
     var socket = new WebSocket(scheme + location.host + page.dataset.endpoint
@@ -39,12 +61,12 @@
             enter("started");
         } else if (message.type === "refused") {
             status.textContent = text(message.code);
-            enter("refused");
             page.setAttribute("data-code", message.code);
+            enter("refused");
         } else if (message.type === "ended") {
-            status.textContent = text("ended");
-            enter("ended");
+            status.textContent = endedText(message.outcome);
             page.setAttribute("data-code", message.outcome);
+            enter("ended");
         }
     };
     socket.onclose = function () {
@@ -63,8 +85,19 @@
             socket.send(JSON.stringify({type: "terminal-resize", columns: size.cols, rows: size.rows}));
         }
     });
-    document.getElementById("session-end").addEventListener("click", function () {
-        socket.close(1000, "ended by the representative");
+    var resizing;
+    window.addEventListener("resize", function () {
+        clearTimeout(resizing);
+        resizing = setTimeout(fit, 100);
+    });
+    button.addEventListener("click", function () {
+        var waiting = page.getAttribute("data-state") !== "started";
+        socket.close(1000, waiting ? "cancelled by the representative" : "ended by the representative");
+        if (waiting) {
+            status.textContent = text("CANCELLED_BY_REPRESENTATIVE");
+            page.setAttribute("data-code", "CANCELLED_BY_REPRESENTATIVE");
+            enter("cancelled");
+        }
     });
     jumpdeskExposeTerminal(term);
 }());

@@ -2,11 +2,17 @@
 function jumpdeskExposeTerminal(term) {
     "use strict";
     window.jumpdeskTerminal = term;
+    // One line per line the program wrote: a line the terminal wrapped is joined back to the one before.
     window.jumpdeskTerminalText = function () {
         var lines = [];
         var buffer = term.buffer.active;
         for (var i = 0; i < buffer.length; i++) {
-            lines.push(buffer.getLine(i).translateToString(true));
+            var line = buffer.getLine(i);
+            if (line.isWrapped && lines.length > 0) {
+                lines[lines.length - 1] += line.translateToString(true);
+            } else {
+                lines.push(line.translateToString(true));
+            }
         }
         return lines.join("\n");
     };

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jumpdesk.protocol.MalformedMessageException;
@@ -122,18 +123,41 @@ final class TerminalSession extends Endpoint {
         }
     }
 
-    /** Shell output to the site until the shell ends; then the session ends too. */
+    /**
+     * Shell output to the site until the shell ends; then the session ends too: normally, or with 1011
+     * when the shell could not be executed at all (the site reports that as an internal error).
+     */
     private void pumpOutput(Session site) {
         byte[] buffer = new byte[16 * 1024];
+        boolean anyOutput = false;
         try (InputStream out = shell.getInputStream()) {
             for (int read = out.read(buffer); read >= 0 && site.isOpen(); read = out.read(buffer)) {
+                anyOutput = true;
                 awaitWindow(read);
                 site.getBasicRemote().sendBinary(ByteBuffer.wrap(buffer, 0, read));
             }
         } catch (IOException | InterruptedException e) {
             LOG.log(Level.FINE, "session output ended", e);
         } finally {
-            closeQuietly(site, CloseReason.CloseCodes.NORMAL_CLOSURE, "the shell ended");
+            if (!anyOutput && couldNotExecute(shell)) {
+                LOG.warning(() -> "the shell of session " + request.sessionId() + " could not be executed");
+                closeQuietly(site, CloseReason.CloseCodes.UNEXPECTED_CONDITION, "cannot start a shell");
+            } else {
+                closeQuietly(site, CloseReason.CloseCodes.NORMAL_CLOSURE, "the shell ended");
+            }
+        }
+    }
+
+    /**
+     * Whether the shell ended with 126 or 127 (POSIX: not executable, not found): pty4j starts a process
+     * whose exec fails rather than failing itself.
+     */
+    static boolean couldNotExecute(PtyProcess process) {
+        try {
+            return process.waitFor(2, TimeUnit.SECONDS) && (process.exitValue() == 126 || process.exitValue() == 127);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -158,10 +182,14 @@ final class TerminalSession extends Endpoint {
 
     /** The user's login shell on a pseudo-terminal, in the user's home directory. */
     static PtyProcess startShell(int columns, int rows) throws IOException {
+        return startShell(shellCommand(), columns, rows);
+    }
+
+    static PtyProcess startShell(String[] command, int columns, int rows) throws IOException {
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.put("TERM", "xterm-256color");
         environment.putIfAbsent("LANG", "C.UTF-8");
-        return new PtyProcessBuilder(shellCommand())
+        return new PtyProcessBuilder(command)
                 .setEnvironment(environment)
                 .setDirectory(System.getProperty("user.home"))
                 .setInitialColumns(columns)

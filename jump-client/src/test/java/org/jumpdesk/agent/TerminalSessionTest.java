@@ -7,8 +7,10 @@ import com.pty4j.WinSize;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The shell a support session gets: a real pseudo-terminal, so programs see a terminal of its size. */
 class TerminalSessionTest {
@@ -35,6 +37,15 @@ class TerminalSessionTest {
         } finally {
             resized.destroy();
         }
+    }
+
+    @Test
+    void aShellThatCannotBeExecutedIsToldApartFromOneThatEnded(@TempDir Path machine) throws Exception {
+        PtyProcess notAProgram = TerminalSession.startShell(new String[] {machine.toString(), "-l"}, 80, 24);
+        PtyProcess ended = TerminalSession.startShell(new String[] {"/bin/sh", "-c", "exit 0"}, 80, 24);
+
+        assertThat(TerminalSession.couldNotExecute(notAProgram)).isTrue();
+        assertThat(TerminalSession.couldNotExecute(ended)).isFalse();
     }
 
     private static String readAll(InputStream in) throws Exception {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
@@ -36,6 +37,19 @@ final class AgentProcess implements AutoCloseable {
 
     /** Starts the agent from the given jar, e.g. a copy that may update itself. */
     static AgentProcess startFrom(Path jar, URI site, Path workDirectory, String... arguments) throws IOException {
+        return startFrom(jar, site, workDirectory, Map.of(), arguments);
+    }
+
+    /** Starts the agent with these environment variables added to the test's, e.g. the user's login shell. */
+    static AgentProcess start(URI site, Path workDirectory, Map<String, String> environment, String... arguments)
+            throws IOException {
+        return startFrom(
+                Path.of(System.getProperty("jumpdesk.agent.jar")), site, workDirectory, environment, arguments);
+    }
+
+    private static AgentProcess startFrom(
+            Path jar, URI site, Path workDirectory, Map<String, String> environment, String... arguments)
+            throws IOException {
         Files.createDirectories(workDirectory);
         Path stateDirectory = workDirectory.resolve("state");
         Path output = workDirectory.resolve("agent.log");
@@ -46,10 +60,10 @@ final class AgentProcess implements AutoCloseable {
             command.add("--insecure-development");
         }
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .start();
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         return new AgentProcess(process, stateDirectory, output);
     }
 

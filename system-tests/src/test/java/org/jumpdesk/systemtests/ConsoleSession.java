@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -49,6 +50,22 @@ final class ConsoleSession {
                         .POST(HttpRequest.BodyPublishers.ofString(form))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Opens a WebSocket as this logged-in session (its cookie), e.g. the console's terminal.
+     *
+     * @param path relative to the site, with its query
+     */
+    WebSocket webSocket(String path, WebSocket.Listener listener) {
+        URI http = site.resolve(path);
+        URI ws = URI.create(http.toString().replaceFirst("^http", "ws"));
+        return HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .header("Cookie", "JSESSIONID=" + sessionId().orElseThrow())
+                .connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(ws, listener)
+                .join();
     }
 
     /** The servlet session's id the site gave this client, if any. */

@@ -1,6 +1,9 @@
 package org.jumpdesk.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jumpdesk.systemtests.SessionPage.awaitState;
+import static org.jumpdesk.systemtests.SessionPage.awaitTerminalText;
+import static org.jumpdesk.systemtests.SessionPage.type;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -113,14 +116,18 @@ class SupportSessionBrowserIT {
     }
 
     @Test
-    void aClientWhoseAgentIsNotConnectedIsRefusedInTheRepresentativesLanguage() throws Exception {
-        UUID client = TestSite.createClient("user:" + representative, "ACTIVE");
+    void aClientWhoseAgentWentOfflineIsJcOfflineInTheRepresentativesLanguage() throws Exception {
+        UUID client;
+        try (AgentProcess agent = connectedAgent()) {
+            client = agent.awaitClientId(Duration.ofSeconds(1));
+        }
+        SessionPage.awaitConsoleShows(representative, PASSWORD, client, "data-online=\"false\"");
         try (Browser browser = Browser.spanish(TestSite.httpUrl())) {
             browser.logIn("console/session.xhtml?client=" + client, representative, PASSWORD);
 
             awaitState(browser, "refused");
-            assertThat(browser.element(By.id("session-status")).getText())
-                    .isEqualTo("El Jump Client activo no está conectado.");
+            assertThat(SessionPage.code(browser)).isEqualTo("JC_OFFLINE");
+            assertThat(SessionPage.status(browser)).isEqualTo("El Jump Client está fuera de línea.");
         }
     }
 
@@ -149,7 +156,7 @@ class SupportSessionBrowserIT {
                 Browser browser = Browser.english(TestSite.httpUrl())) {
             UUID client = agent.awaitClientId(Duration.ofSeconds(1));
             assertThat(AgentProcess.command(machine, "disable").exitCode()).isZero();
-            awaitConsoleShows("data-disabled=\"true\"");
+            SessionPage.awaitConsoleShows(representative, PASSWORD, client, "data-disabled=\"true\"");
 
             browser.logIn("console/session.xhtml?client=" + client, representative, PASSWORD);
 
@@ -177,54 +184,13 @@ class SupportSessionBrowserIT {
 
             awaitState(browser, "started");
             assertThat(browser.element(By.id("session")).getAttribute("data-history"))
-                    .isEqualTo("waiting started");
+                    .isEqualTo("connecting waiting started");
             type(browser, "echo passive-$((40+2))\n");
             awaitTerminalText(browser, "passive-42");
         }
     }
 
-    /** An agent in the representative's personal group, online on the console. */
     private AgentProcess connectedAgent() throws Exception {
-        String installerKey = TestSite.createInstaller("user:" + representative);
-        AgentProcess agent = AgentProcess.start(
-                TestSite.agentUrl(),
-                machine,
-                "--installer-key",
-                installerKey,
-                "--jc-jump-group",
-                "user:" + representative);
-        agent.awaitClientId(Duration.ofSeconds(30));
-        awaitConsoleShows("data-online=\"true\"");
-        return agent;
-    }
-
-    private void awaitConsoleShows(String attribute) throws Exception {
-        ConsoleSession console = new ConsoleSession(TestSite.httpUrl());
-        console.logIn("console/jump-clients.xhtml", representative, PASSWORD);
-        Fixtures.awaitTrue(
-                () -> {
-                    try {
-                        return console.get("console/jump-clients.xhtml").body().contains(attribute);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                },
-                "the console showing " + attribute);
-    }
-
-    private static void awaitState(Browser browser, String state) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                .until(driver ->
-                        state.equals(driver.findElement(By.id("session")).getAttribute("data-state")));
-    }
-
-    private static void type(Browser browser, String keys) {
-        browser.driver().findElement(By.cssSelector("#terminal textarea")).sendKeys(keys);
-    }
-
-    private static void awaitTerminalText(Browser browser, String expected) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-                .until(driver -> String.valueOf(browser.driver().executeScript("return window.jumpdeskTerminalText();"))
-                        .contains(expected));
+        return SessionPage.connectedAgent(machine, representative, PASSWORD);
     }
 }

@@ -385,6 +385,19 @@ final class TestSite {
         }
     }
 
+    /**
+     * Holds a PostgreSQL session-level advisory lock until the returned connection is closed, as a stuck
+     * node holding it would.
+     */
+    static Connection holdAdvisoryLock(long key) throws SQLException {
+        Connection connection = database();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
+            statement.setLong(1, key);
+            statement.executeQuery().close();
+        }
+        return connection;
+    }
+
     private static Connection database() throws SQLException {
         return DriverManager.getConnection(
                 System.getenv("JUMPDESK_DB_URL"),

@@ -162,6 +162,7 @@ public class AgentEndpoint {
         Welcome welcome = directory.agentConnected(hello, nonce);
         // Only an authenticated hello makes this connection the client's.
         clientId = hello.clientId();
+        session.getUserProperties().put(AgentVersionCheck.AGENT_VERSION, hello.agentVersion());
         presence.connected(clientId, session, Instant.now());
         // The offer and a waiting jump go first: a passive agent disconnects as soon as it is welcomed.
         offerUpdate(session, hello.agentVersion());
@@ -184,6 +185,9 @@ public class AgentEndpoint {
     public void onClose(Session session, CloseReason reason) {
         if (clientId != null) {
             presence.disconnected(clientId, session);
+            if (!presence.online(clientId)) {
+                relay.agentDisconnected(clientId);
+            }
         }
         LOG.fine(() -> "agent " + clientId + " disconnected: " + reason);
     }

@@ -16,11 +16,13 @@ import java.util.UUID;
 import java.util.logging.Logger;
 import org.jumpdesk.jumpclients.boundary.JumpClients;
 import org.jumpdesk.relay.SessionRelay;
+import org.jumpdesk.settings.boundary.ClientSettingsValues;
 import org.jumpdesk.settings.boundary.Settings;
 
 /**
  * This node's timers for its agent connections: keeps the connection admission rate in step with the
- * settings, closes connections whose agent missed three heartbeats,
+ * settings, closes connections whose agent missed three heartbeats, ends jumps and sessions past their
+ * connect or idle timeout,
  * and writes when connected agents were last heard from, all in one statement every 30 seconds and at
  * shutdown. Heartbeats themselves never touch the database.
  */
@@ -53,13 +55,19 @@ public class AgentHousekeeping {
 
     @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false)
     void closeSilentConnections() {
-        Duration allowed =
-                Duration.ofSeconds((long) MISSED_HEARTBEATS * settings.current().heartbeatSeconds());
+        ClientSettingsValues current = settings.current();
+        Duration allowed = Duration.ofSeconds((long) MISSED_HEARTBEATS * current.heartbeatSeconds());
         int closed = presence.closeSilent(allowed, Instant.now());
         sessionRelay.expireWaiting(Instant.now());
+        sessionRelay.endIdle(Duration.ofMinutes(current.sessionIdleTimeoutMinutes()));
         if (closed > 0) {
             LOG.fine(() -> closed + " agents missed " + MISSED_HEARTBEATS + " heartbeats and are offline");
         }
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "15/30", persistent = false)
+    void keepSessionsAlive() {
+        sessionRelay.keepAlive();
     }
 
     @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false)

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jumpdesk.agents.AgentPresence;
+import org.jumpdesk.agents.AgentVersionCheck;
 import org.jumpdesk.agents.Sockets;
 import org.jumpdesk.customers.CustomerConnections;
 import org.jumpdesk.protocol.MalformedMessageException;
@@ -37,9 +38,12 @@ import org.jumpdesk.shared.JumpDeskStatus;
  * The representative's terminal: {@code /console/terminal?client=<id>&columns=&rows=}, behind the console's
  * login like every console page. Opening it is the jump: checked by {@link SupportSessions#request}, then
  * the agent is asked over its own connection to attach. With {@code customer=<id>} instead, it accepts an
- * attended customer from the representative's queue, whose temporary client attaches the same way. Binary frames carry terminal bytes both ways; text
- * frames carry {@code terminal-resize} from the browser and, to it, {@code {"type":"started"}},
- * {@code {"type":"refused","code":…}} or {@code {"type":"ended","outcome":…}}.
+ * attended customer from the representative's queue, whose temporary client attaches the same way. Binary
+ * frames carry terminal bytes both ways; text frames carry {@code terminal-resize} from the browser and, to
+ * it, {@code {"type":"waiting"}} (a passive client), {@code {"type":"started"}}, {@code {"type":"refused",
+ * "code":…}} (the jump failed: a catalogue code) or {@code {"type":"ended","outcome":…}} (see
+ * {@link SessionRelay} for the outcomes). A {@code VERSION_MISMATCH} also starts the agent's update
+ * ({@link AgentVersionCheck}).
  */
 @ServerEndpoint("/console/terminal")
 public class ConsoleTerminalEndpoint {
@@ -61,6 +65,9 @@ public class ConsoleTerminalEndpoint {
 
     @Inject
     private CustomerConnections customers;
+
+    @Inject
+    private AgentVersionCheck versionCheck;
 
     private RelayedSession relayed;
 
@@ -96,6 +103,9 @@ public class ConsoleTerminalEndpoint {
                 jump(browser, actor, clientId, columns, rows);
             }
         } catch (JumpDeskException refusal) {
+            if (refusal.status() == JumpDeskStatus.VERSION_MISMATCH) {
+                versionCheck.check(clientId);
+            }
             refuse(browser, refusal.status());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not ask for a session to " + (customerId != null ? customerId : clientId), e);
@@ -109,8 +119,9 @@ public class ConsoleTerminalEndpoint {
     private void jump(Session browser, Actor actor, UUID clientId, int columns, int rows) {
         SessionTicket ticket = supportSessions.request(actor, clientId);
         Session agent = presence.session(clientId).orElse(null);
+        // An active client whose agent is not connected went offline before the console knew.
         JumpDeskStatus unavailable = agent == null && !ticket.passive()
-                ? JumpDeskStatus.ACTIVE_NOT_CONNECTED
+                ? JumpDeskStatus.JC_OFFLINE
                 : agent != null && presence.disabled(clientId) ? JumpDeskStatus.DISABLED_BY_USER : null;
         if (unavailable != null) {
             supportSessions.end(ticket.sessionId(), unavailable.name(), 0, 0);
@@ -182,7 +193,7 @@ public class ConsoleTerminalEndpoint {
         sendAndClose(browser, "{\"type\":\"refused\",\"code\":\"" + status.name() + "\"}");
     }
 
-    /** Tells the browser the session ended on the agent's side, and why. */
+    /** Tells the browser the session ended (on the agent's side, or by the idle timeout), and why. */
     static void ended(Session browser, String outcome) {
         sendAndClose(browser, "{\"type\":\"ended\",\"outcome\":\"" + outcome + "\"}");
     }

@@ -2,17 +2,16 @@ package org.jumpdesk.relay;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
+import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jumpdesk.agents.Sockets;
 import org.jumpdesk.protocol.MessageCodec;
@@ -38,10 +37,11 @@ final class RelayedSession {
     private final long startedNanos = System.nanoTime();
     private final AtomicLong bytesToAgent = new AtomicLong();
     private final AtomicLong bytesFromAgent = new AtomicLong();
-    private final CharsetDecoder output = StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE)
-            .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    private final Utf8Stream output = new Utf8Stream();
+    private final Utf8Stream input = new Utf8Stream();
+    /** When a byte last crossed the relay either way, for the idle timeout. */
+    private volatile long lastTrafficNanos = startedNanos;
+
     private List<RecordedEvent> unwritten = new ArrayList<>();
     private final int columns;
     private final int rows;
@@ -70,8 +70,18 @@ final class RelayedSession {
         return handedToAgent.compareAndSet(false, true);
     }
 
+    /** Whether the agent was asked to attach; see {@link #takeForAgent()}. */
+    boolean handedToAgent() {
+        return handedToAgent.get();
+    }
+
     boolean agentAttached() {
         return agent != null;
+    }
+
+    /** Whether nothing crossed the relay, either way, for longer than the limit. */
+    boolean idleLongerThan(Duration limit, long nowNanos) {
+        return nowNanos - lastTrafficNanos > limit.toNanos();
     }
 
     void attach(Session agentSession) {
@@ -82,7 +92,8 @@ final class RelayedSession {
     void fromAgent(ByteBuffer data) {
         int length = data.remaining();
         bytesFromAgent.addAndGet(length);
-        record("o", decode(data.duplicate()));
+        lastTrafficNanos = System.nanoTime();
+        record("o", output.decode(data));
         Session agentSession = agent;
         browser.getAsyncRemote().sendBinary(data, result -> {
             if (result.isOK() && agentSession != null && agentSession.isOpen()) {
@@ -98,7 +109,8 @@ final class RelayedSession {
             return;
         }
         bytesToAgent.addAndGet(data.remaining());
-        record("i", StandardCharsets.UTF_8.decode(data.duplicate()).toString());
+        lastTrafficNanos = System.nanoTime();
+        record("i", input.decode(data));
         agentSession.getAsyncRemote().sendBinary(data);
     }
 
@@ -134,10 +146,21 @@ final class RelayedSession {
         return bytesFromAgent.get();
     }
 
-    private synchronized String decode(ByteBuffer data) {
-        CharBuffer text = CharBuffer.allocate(data.remaining() + 1);
-        output.decode(data, text, false);
-        return text.flip().toString();
+    /** Pings the browser and, once attached, the agent. */
+    void ping() {
+        ping(browser);
+        ping(agent);
+    }
+
+    private static void ping(Session socket) {
+        if (socket == null || !socket.isOpen()) {
+            return;
+        }
+        try {
+            socket.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "could not ping a session socket", e);
+        }
     }
 
     void closeAgent(CloseReason reason) {

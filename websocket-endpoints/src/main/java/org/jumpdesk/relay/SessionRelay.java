@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Session;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,10 @@ import org.jumpdesk.shared.JumpDeskStatus;
 /**
  * The sessions this node relays, by id: per-connection state of the two sockets it holds, nothing else.
  * A session starts waiting for its agent when the representative's terminal opens; the agent has the
- * site's connect timeout to attach, or the jump ends with {@code CONNECT_TIMEOUT}.
+ * site's connect timeout to attach, or the jump ends with {@code CONNECT_TIMEOUT}; an active agent whose
+ * connection drops before it attaches ends it with {@code ACTIVE_NOT_CONNECTED}. A started session ends
+ * by either side, by the agent's connection breaking, or after {@code session_idle_timeout_minutes}
+ * without a byte either way; each end has its outcome, which the representative's terminal is told.
  */
 @ApplicationScoped
 public class SessionRelay {
@@ -30,6 +34,14 @@ public class SessionRelay {
     static final String ENDED_BY_REPRESENTATIVE = "ENDED_BY_REPRESENTATIVE";
 
     static final String ENDED_BY_AGENT = "ENDED_BY_AGENT";
+
+    /** The representative left before the agent attached (a passive client's wait, usually). */
+    static final String CANCELLED_BY_REPRESENTATIVE = "CANCELLED_BY_REPRESENTATIVE";
+
+    /** The agent's session connection broke (machine off, network gone, agent killed). */
+    static final String AGENT_DISCONNECTED = "AGENT_DISCONNECTED";
+
+    static final String IDLE_TIMEOUT = "IDLE_TIMEOUT";
 
     private static final Logger LOG = Logger.getLogger(SessionRelay.class.getName());
     private static final int RECORDING_BATCH = 200;
@@ -53,6 +65,45 @@ public class SessionRelay {
                     && now.isAfter(session.agentDeadline)
                     && end(session, JumpDeskStatus.CONNECT_TIMEOUT.name())) {
                 ConsoleTerminalEndpoint.refuse(session.browser, JumpDeskStatus.CONNECT_TIMEOUT);
+            }
+        }
+    }
+
+    /** Ends the started sessions through which nothing passed for longer than the limit. */
+    public void endIdle(Duration limit) {
+        long now = System.nanoTime();
+        for (RelayedSession session : sessions.values()) {
+            if (session.agentAttached() && session.idleLongerThan(limit, now) && end(session, IDLE_TIMEOUT)) {
+                // The agent first, so it learns why (the browser's close would end it "by the representative").
+                session.closeAgent(new CloseReason(CloseCodes.NORMAL_CLOSURE, "idle for " + limit));
+                ConsoleTerminalEndpoint.ended(session.browser, IDLE_TIMEOUT);
+            }
+        }
+    }
+
+    /**
+     * Pings both sides of every session. The listener closes a connection it has not read from for 90 s
+     * (Undertow's read timeout), and a representative who only watches, or a quiet shell, sends nothing;
+     * the pongs are reads. They are not traffic for the idle timeout.
+     */
+    public void keepAlive() {
+        for (RelayedSession session : sessions.values()) {
+            session.ping();
+        }
+    }
+
+    /**
+     * An active client's agent connection closed: the jumps it was asked to attach to and did not are
+     * {@code ACTIVE_NOT_CONNECTED}. (A passive agent disconnects after each check-in; its jumps wait.)
+     */
+    public void agentDisconnected(UUID clientId) {
+        for (RelayedSession session : sessions.values()) {
+            if (session.ticket.clientId().equals(clientId)
+                    && !session.ticket.passive()
+                    && session.handedToAgent()
+                    && !session.agentAttached()
+                    && end(session, JumpDeskStatus.ACTIVE_NOT_CONNECTED.name())) {
+                ConsoleTerminalEndpoint.refuse(session.browser, JumpDeskStatus.ACTIVE_NOT_CONNECTED);
             }
         }
     }
@@ -88,17 +139,24 @@ public class SessionRelay {
         }
     }
 
-    /** The representative closed the terminal. */
+    /** The representative closed the terminal, or left the page while waiting (which cancels the jump). */
     void browserLeft(RelayedSession session) {
         // Ended first: closing the agent's side calls back into agentLeft, which must find it over.
-        end(session, ENDED_BY_REPRESENTATIVE);
+        end(session, session.agentAttached() ? ENDED_BY_REPRESENTATIVE : CANCELLED_BY_REPRESENTATIVE);
         session.closeAgent(new CloseReason(CloseCodes.NORMAL_CLOSURE, "ended by the representative"));
     }
 
-    /** The agent's side ended: its shell exited, its user disabled sessions, or it lost the connection. */
+    /**
+     * The agent's side ended: its shell exited (1000), the agent could not start a shell (1011, a
+     * {@code SESSION_INTERNAL_ERROR}), or the connection broke.
+     */
     void agentLeft(RelayedSession session, CloseReason reason) {
-        boolean byAgent = reason.getCloseCode().getCode() == CloseCodes.NORMAL_CLOSURE.getCode();
-        String outcome = byAgent ? ENDED_BY_AGENT : JumpDeskStatus.ACTIVE_NOT_CONNECTED.name();
+        int code = reason.getCloseCode().getCode();
+        String outcome = code == CloseCodes.NORMAL_CLOSURE.getCode()
+                ? ENDED_BY_AGENT
+                : code == CloseCodes.UNEXPECTED_CONDITION.getCode()
+                        ? JumpDeskStatus.SESSION_INTERNAL_ERROR.name()
+                        : AGENT_DISCONNECTED;
         if (end(session, outcome)) {
             ConsoleTerminalEndpoint.ended(session.browser, outcome);
         }

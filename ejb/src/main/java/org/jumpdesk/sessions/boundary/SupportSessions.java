@@ -5,7 +5,9 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +40,16 @@ public class SupportSessions {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The advisory lock every node takes to count jumps being set up ("JDJUMPS" in ASCII). */
-    private static final long JUMP_LOCK = 0x4A44_4A55_4D50_53L;
+    public static final long JUMP_LOCK = 0x4A44_4A55_4D50_53L;
+
+    /**
+     * How long a jump waits for {@link #JUMP_LOCK}: longer means something inside the site is stuck (a
+     * node holding it, an overloaded database), which is {@code SESSION_TIMEOUT_INTERNAL}, not a hang.
+     */
+    static final Duration JUMP_LOCK_WAIT = Duration.ofSeconds(5);
+
+    /** PostgreSQL's "lock_not_available", which a statement gets when it waited beyond lock_timeout. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     @PersistenceContext
     private EntityManager entityManager;
@@ -67,15 +78,17 @@ public class SupportSessions {
         return new Counts(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }
 
-    /** A representative jumps to a client. */
+    /**
+     * A representative jumps to a client.
+     *
+     * @throws org.jumpdesk.shared.JumpDeskException those of {@link JumpClients#startJump}, {@code SERVER_BUSY}
+     *     beyond {@code max_concurrent_jumps} being set up, {@code SESSION_TIMEOUT_INTERNAL} when the count
+     *     cannot be taken in time
+     */
     public SessionTicket request(Actor actor, UUID clientId) {
         boolean passive = jumpClients.startJump(actor, clientId).state() == JumpClientState.PASSIVE;
         Instant now = clock.instant();
-        // One jump set up at a time per check, so the limit holds across nodes.
-        entityManager
-                .createNativeQuery("SELECT pg_advisory_xact_lock(?)")
-                .setParameter(1, JUMP_LOCK)
-                .getSingleResult();
+        lockJumpsBeingSetUp();
         long settingUp = ((Number) entityManager
                         .createNativeQuery(
                                 "SELECT count(*) FROM support_session WHERE state = 'REQUESTED' AND requested_at > ?")
@@ -132,6 +145,44 @@ public class SupportSessions {
                 .setParameter(6, Timestamp.from(now))
                 .executeUpdate();
         return token;
+    }
+
+    /**
+     * One jump set up at a time per check, so the limit holds across nodes; waiting beyond
+     * {@link #JUMP_LOCK_WAIT} is {@code SESSION_TIMEOUT_INTERNAL}.
+     */
+    private void lockJumpsBeingSetUp() {
+        lockTimeout(JUMP_LOCK_WAIT.toMillis() + "ms");
+        try {
+            entityManager
+                    .createNativeQuery("SELECT pg_advisory_xact_lock(?)")
+                    .setParameter(1, JUMP_LOCK)
+                    .getSingleResult();
+        } catch (PersistenceException e) {
+            if (LOCK_NOT_AVAILABLE.equals(sqlState(e))) {
+                throw JumpDeskStatus.SESSION_TIMEOUT_INTERNAL.exception(
+                        "the jump lock was not free within " + JUMP_LOCK_WAIT);
+            }
+            throw e;
+        }
+        // The rest of the transaction (the audit chain's lock) waits as it always does.
+        lockTimeout("0");
+    }
+
+    private void lockTimeout(String value) {
+        entityManager
+                .createNativeQuery("SELECT set_config('lock_timeout', ?, true)")
+                .setParameter(1, value)
+                .getSingleResult();
+    }
+
+    private static String sqlState(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     /**
