@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jumpdesk.protocol.ChannelOpen;
 import org.jumpdesk.protocol.MalformedMessageException;
 import org.jumpdesk.protocol.Message;
 import org.jumpdesk.protocol.MessageCodec;
@@ -46,8 +47,15 @@ final class TerminalSession extends Endpoint {
     private long unacknowledged;
     private volatile PtyProcess shell;
 
-    private TerminalSession(SessionOpen request) {
+    private final URI channelEndpoint;
+    private final AgentOptions options;
+    /** The session's system information pane: remembers the previous sample for CPU shares. */
+    private final SystemInformation system = new SystemInformation();
+
+    private TerminalSession(SessionOpen request, URI channelEndpoint, AgentOptions options) {
         this.request = request;
+        this.channelEndpoint = channelEndpoint;
+        this.options = options;
     }
 
     /** Answers a jump: dials the site's session endpoint next to the agent endpoint it is connected to. */
@@ -56,7 +64,10 @@ final class TerminalSession extends Endpoint {
         Thread opener = new Thread(
                 () -> {
                     try {
-                        SiteDialer.dial(new TerminalSession(request), sessionEndpoint, options);
+                        SiteDialer.dial(
+                                new TerminalSession(request, agentEndpoint.resolve("/agent-channel"), options),
+                                sessionEndpoint,
+                                options);
                     } catch (Exception e) {
                         LOG.log(Level.WARNING, "cannot open session " + request.sessionId(), e);
                     }
@@ -106,6 +117,8 @@ final class TerminalSession extends Endpoint {
         }
         if (message instanceof TerminalResize resize) {
             shell.setWinSize(new WinSize(resize.columns(), resize.rows()));
+        } else if (message instanceof ChannelOpen channel) {
+            SessionChannel.open(channel, channelEndpoint, options, system);
         } else if (message instanceof TerminalAck ack) {
             synchronized (flow) {
                 unacknowledged -= ack.bytes();

@@ -15,7 +15,11 @@ public sealed interface Message
                 SessionOpen,
                 SessionAttach,
                 TerminalResize,
-                TerminalAck {
+                TerminalAck,
+                ChannelOpen,
+                ChannelAttach,
+                ChannelReply,
+                ChannelAck {
 
     MessageType type();
 }

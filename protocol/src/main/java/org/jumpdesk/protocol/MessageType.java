@@ -18,12 +18,18 @@ public enum MessageType {
     SESSION_OPEN("session-open", Sender.SITE),
     SESSION_ATTACH("session-attach", Sender.AGENT),
     TERMINAL_RESIZE("terminal-resize", Sender.SITE),
-    TERMINAL_ACK("terminal-ack", Sender.SITE);
+    TERMINAL_ACK("terminal-ack", Sender.SITE),
+    CHANNEL_OPEN("channel-open", Sender.SITE),
+    CHANNEL_ATTACH("channel-attach", Sender.AGENT),
+    CHANNEL_REPLY("channel-reply", Sender.AGENT),
+    /** Sent by whichever side receives a file. */
+    CHANNEL_ACK("channel-ack", Sender.EITHER);
 
     /** Which end of the connection may send a message type. */
     public enum Sender {
         AGENT,
-        SITE
+        SITE,
+        EITHER
     }
 
     private final String wireName;
@@ -39,7 +45,7 @@ public enum MessageType {
     }
 
     public boolean sentBy(Sender candidate) {
-        return sender == candidate;
+        return sender == candidate || sender == Sender.EITHER;
     }
 
     public static Optional<MessageType> fromWireName(String wireName) {
