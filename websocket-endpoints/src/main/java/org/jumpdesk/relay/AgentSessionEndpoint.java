@@ -69,7 +69,7 @@ public class AgentSessionEndpoint {
             Sockets.close(agent, CloseCodes.GOING_AWAY.getCode(), "the representative left");
             return;
         }
-        ConsoleTerminalEndpoint.started(relayed.browser);
+        ConsoleTerminalEndpoint.started(relayed.browser, relayed.id());
     }
 
     @OnMessage(maxMessageSize = 256 * 1024)
