@@ -75,7 +75,7 @@
     // Files.
     var error = function (problem) {
         var shown = document.getElementById("files-error");
-        shown.textContent = text("files.error." + problem.status, problem.path, limitMb);
+        shown.textContent = text("files.error." + problem.status, problem.path, problem.limitMegabytes || limitMb);
         shown.setAttribute("data-status", problem.status);
         shown.hidden = false;
         files.setAttribute("data-state", "error");

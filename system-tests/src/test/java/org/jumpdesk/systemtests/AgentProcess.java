@@ -36,11 +36,31 @@ final class AgentProcess implements AutoCloseable {
 
     /** Starts the agent from the given jar, e.g. a copy that may update itself. */
     static AgentProcess startFrom(Path jar, URI site, Path workDirectory, String... arguments) throws IOException {
+        return startAs(List.of(), jar, site, workDirectory, arguments);
+    }
+
+    /**
+     * Starts the agent as another OS account (through {@code runuser}; the tests are root), as a service
+     * installed with {@code --user} runs. The work directory must be the account's.
+     */
+    static AgentProcess startAsAccount(String account, URI site, Path workDirectory, String... arguments)
+            throws IOException {
+        return startAs(
+                List.of("runuser", "-u", account, "--"),
+                Path.of(System.getProperty("jumpdesk.agent.jar")),
+                site,
+                workDirectory,
+                arguments);
+    }
+
+    private static AgentProcess startAs(
+            List<String> prefix, Path jar, URI site, Path workDirectory, String... arguments) throws IOException {
         Files.createDirectories(workDirectory);
         Path stateDirectory = workDirectory.resolve("state");
         Path output = workDirectory.resolve("agent.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(
                 java, "-jar", jar.toString(), "--site", site.toString(), "--state-dir", stateDirectory.toString()));
         if (site.getScheme().equals("ws")) {
             command.add("--insecure-development");
@@ -134,6 +154,15 @@ final class AgentProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** The agent's own JVM: the process itself, or the child of {@code runuser} for another account. */
+    long javaPid() {
+        return process.descendants()
+                .filter(child -> child.info().command().orElse("").endsWith("java"))
+                .mapToLong(ProcessHandle::pid)
+                .findFirst()
+                .orElse(process.pid());
     }
 
     boolean isAlive() {

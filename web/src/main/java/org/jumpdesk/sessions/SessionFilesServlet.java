@@ -88,6 +88,11 @@ public class SessionFilesServlet extends HttpServlet {
                 default -> error(response, HttpServletResponse.SC_NOT_FOUND, "INVALID_REQUEST", operation);
             }
         } catch (FileRefused refused) {
+            if (refused.status() == FileStatus.TOO_LARGE) {
+                // The limit in force now, which the page may not know yet.
+                response.setHeader(
+                        "X-Limit-Megabytes", Integer.toString(settings.current().maxFileTransferMegabytes()));
+            }
             error(response, httpStatus(refused.status()), refused.status().name(), refused.path());
         } catch (ChannelFailure failure) {
             LOG.log(Level.FINE, "session channel failed", failure);

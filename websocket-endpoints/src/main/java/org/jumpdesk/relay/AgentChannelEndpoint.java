@@ -14,9 +14,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jumpdesk.agents.Sockets;
 import org.jumpdesk.protocol.ChannelAttach;
-import org.jumpdesk.protocol.MalformedMessageException;
-import org.jumpdesk.protocol.Message;
-import org.jumpdesk.protocol.MessageCodec;
 
 /**
  * The connection an agent dials for one file or system information request ({@code /agent-channel}). Its
@@ -27,7 +24,6 @@ import org.jumpdesk.protocol.MessageCodec;
 public class AgentChannelEndpoint {
 
     private static final Logger LOG = Logger.getLogger(AgentChannelEndpoint.class.getName());
-    private static final MessageCodec CODEC = new MessageCodec();
 
     @Inject
     private SessionChannels channels;
@@ -41,15 +37,9 @@ public class AgentChannelEndpoint {
             channel.received(text);
             return;
         }
-        Message message;
-        try {
-            message = CODEC.decode(text);
-        } catch (MalformedMessageException e) {
-            Sockets.close(agent, CloseCodes.NOT_CONSISTENT, e.getMessage());
-            return;
-        }
-        if (!(message instanceof ChannelAttach attach)) {
-            Sockets.close(agent, CloseCodes.VIOLATED_POLICY, "'channel-attach' must be the first message");
+        ChannelAttach attach = FirstMessage.expect(text, agent, ChannelAttach.class, "channel-attach")
+                .orElse(null);
+        if (attach == null) {
             return;
         }
         channel = channels.attach(attach.channelId(), attach.token(), agent).orElse(null);
