@@ -156,15 +156,6 @@ final class AgentProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** The agent's own JVM: the process itself, or the child of {@code runuser} for another account. */
-    long javaPid() {
-        return process.descendants()
-                .filter(child -> child.info().command().orElse("").endsWith("java"))
-                .mapToLong(ProcessHandle::pid)
-                .findFirst()
-                .orElse(process.pid());
-    }
-
     boolean isAlive() {
         return process.isAlive();
     }

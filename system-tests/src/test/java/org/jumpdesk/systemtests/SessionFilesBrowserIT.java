@@ -112,7 +112,7 @@ class SessionFilesBrowserIT {
                 browser.screenshot("session-files");
 
                 entryNamed(browser, uploaded.getFileName().toString())
-                        .findElement(By.cssSelector("a.files-download"))
+                        .findElement(By.cssSelector(".files-download"))
                         .click();
                 Path downloaded = awaitDownload(uploaded.getFileName().toString(), content.length);
                 assertThat(sha256(downloaded)).isEqualTo(sha256(upload));
@@ -124,7 +124,7 @@ class SessionFilesBrowserIT {
                 openPath(browser, home.toString());
                 awaitFiles(browser, "ready");
                 entryNamed(browser, "locked.txt")
-                        .findElement(By.cssSelector("a.files-download"))
+                        .findElement(By.cssSelector(".files-download"))
                         .click();
                 assertThat(awaitError(browser)).isEqualTo("PERMISSION_DENIED");
                 openPath(browser, "/nowhere/at/all");
@@ -138,7 +138,7 @@ class SessionFilesBrowserIT {
                 openPath(browser, documents.toString());
                 awaitFiles(browser, "ready");
                 entryNamed(browser, uploaded.getFileName().toString())
-                        .findElement(By.cssSelector("a.files-download"))
+                        .findElement(By.cssSelector(".files-download"))
                         .click();
                 assertThat(awaitError(browser)).isEqualTo("TOO_LARGE");
                 assertThat(browser.element(By.id("files-error")).getText())
@@ -178,9 +178,11 @@ class SessionFilesBrowserIT {
                                     + " AND outcome IN ('PERMISSION_DENIED', 'TOO_LARGE')",
                             session.toString()))
                     .isEqualTo(2);
+            // Chromium reads part of a download opened in a frame, drops it and asks again: a FAILED row
+            // with the part it read may stand between the upload and the download (see ARCHITECTURE).
             assertThat(TestSite.text(
                             "SELECT string_agg(direction || ' ' || outcome || ' ' || bytes, ', ' ORDER BY id)"
-                                    + " FROM session_file_transfer WHERE session_id = ?::uuid",
+                                    + " FROM session_file_transfer WHERE session_id = ?::uuid AND outcome <> 'FAILED'",
                             session))
                     .isEqualTo("UPLOAD OK " + content.length + ", DOWNLOAD OK " + content.length
                             + ", DOWNLOAD PERMISSION_DENIED 0, DOWNLOAD TOO_LARGE 0, UPLOAD TOO_LARGE 0");
@@ -201,13 +203,19 @@ class SessionFilesBrowserIT {
     }
 
     @Test
-    void theSystemInformationPaneShowsTheRealMachineAndItsProcessesToTheSessionsRepresentativeOnly() throws Exception {
+    void theSystemInformationPaneShowsTheRealMachineAndItsProcessesInSpanishToTheSessionsRepresentativeOnly()
+            throws Exception {
         Path machine = local.resolve("machine");
         try (AgentProcess agent = active(AgentProcess.start(TestSite.agentUrl(), machine, agentArguments()));
-                Browser browser = Browser.english(TestSite.httpUrl())) {
+                Browser browser = Browser.spanish(TestSite.httpUrl())) {
             UUID client = agent.awaitClientId(Duration.ofSeconds(1));
             browser.logIn("console/session.xhtml?client=" + client, representative, PASSWORD);
             awaitSessionStarted(browser);
+            browser.driver().findElement(By.id("tab-files")).click();
+            awaitFiles(browser, "ready");
+            openPath(browser, "/nowhere/at/all");
+            assertThat(awaitError(browser)).isEqualTo("NOT_FOUND");
+            assertThat(browser.element(By.id("files-error")).getText()).isEqualTo("No se encontró: /nowhere/at/all");
 
             browser.driver().findElement(By.id("tab-system")).click();
             WebDriverWait patience = new WebDriverWait(browser.driver(), Duration.ofSeconds(30));

@@ -83,6 +83,7 @@ public class SessionChannels {
             OutputStream out = target.start(header.path(), header.size());
             long passed = 0;
             while (passed < header.size()) {
+                requireRunning(sessionId);
                 byte[] chunk = channel.chunk(PATIENCE);
                 out.write(chunk);
                 passed += chunk.length;
@@ -113,6 +114,7 @@ public class SessionChannels {
             byte[] buffer = new byte[CHUNK];
             long sent = 0;
             while (sent < size) {
+                requireRunning(sessionId);
                 int read = in.readNBytes(buffer, 0, (int) Math.min(CHUNK, size - sent));
                 if (read == 0) {
                     throw new ChannelFailure(
@@ -130,12 +132,17 @@ public class SessionChannels {
         }
     }
 
-    private ChannelConnection open(UUID sessionId, ChannelKind kind, String path, long size, long limit)
-            throws ChannelFailure, InterruptedException {
-        RelayedSession session = relay.find(sessionId)
+    /** A transfer stops with its session: whoever ended it ended the files moving in it too. */
+    private RelayedSession requireRunning(UUID sessionId) throws ChannelFailure {
+        return relay.find(sessionId)
                 .filter(RelayedSession::agentAttached)
                 .orElseThrow(() -> new ChannelFailure(
                         ChannelFailure.Reason.SESSION_NOT_RUNNING, "session " + sessionId + " is not relayed here"));
+    }
+
+    private ChannelConnection open(UUID sessionId, ChannelKind kind, String path, long size, long limit)
+            throws ChannelFailure, InterruptedException {
+        RelayedSession session = requireRunning(sessionId);
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         UUID id = UUID.randomUUID();
