@@ -58,7 +58,9 @@
             enter("waiting");
         } else if (message.type === "started") {
             status.textContent = text("started");
+            page.setAttribute("data-session", message.session || "");
             enter("started");
+            page.dispatchEvent(new CustomEvent("session-started", {detail: message.session}));
         } else if (message.type === "refused") {
             status.textContent = text(message.code);
             page.setAttribute("data-code", message.code);

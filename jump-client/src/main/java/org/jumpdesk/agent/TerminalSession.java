@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jumpdesk.protocol.ChannelOpen;
 import org.jumpdesk.protocol.MalformedMessageException;
 import org.jumpdesk.protocol.Message;
 import org.jumpdesk.protocol.MessageCodec;
@@ -48,8 +49,15 @@ final class TerminalSession extends Endpoint {
     private long unacknowledged;
     private volatile PtyProcess shell;
 
-    private TerminalSession(SessionOpen request, Runnable ended) {
+    private final URI channelEndpoint;
+    private final AgentOptions options;
+    /** The session's system information pane: remembers the previous sample for CPU shares. */
+    private final SystemInformation system = new SystemInformation();
+
+    private TerminalSession(SessionOpen request, URI channelEndpoint, AgentOptions options, Runnable ended) {
         this.request = request;
+        this.channelEndpoint = channelEndpoint;
+        this.options = options;
         this.ended = ended;
     }
 
@@ -64,7 +72,10 @@ final class TerminalSession extends Endpoint {
         Thread opener = new Thread(
                 () -> {
                     try {
-                        SiteDialer.dial(new TerminalSession(request, ended), sessionEndpoint, options);
+                        SiteDialer.dial(
+                                new TerminalSession(request, siteEndpoint.resolve("/agent-channel"), options, ended),
+                                sessionEndpoint,
+                                options);
                     } catch (Exception e) {
                         LOG.log(Level.WARNING, "cannot open session " + request.sessionId(), e);
                         ended.run();
@@ -115,6 +126,8 @@ final class TerminalSession extends Endpoint {
         }
         if (message instanceof TerminalResize resize) {
             shell.setWinSize(new WinSize(resize.columns(), resize.rows()));
+        } else if (message instanceof ChannelOpen channel) {
+            SessionChannel.open(channel, channelEndpoint, options, system);
         } else if (message instanceof TerminalAck ack) {
             synchronized (flow) {
                 unacknowledged -= ack.bytes();

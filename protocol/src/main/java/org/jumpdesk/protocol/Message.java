@@ -19,7 +19,11 @@ public sealed interface Message
                 CustomerHello,
                 CustomerQueued,
                 RepresentativeJoined,
-                CustomerEnd {
+                CustomerEnd,
+                ChannelOpen,
+                ChannelAttach,
+                ChannelReply,
+                ChannelAck {
 
     MessageType type();
 }

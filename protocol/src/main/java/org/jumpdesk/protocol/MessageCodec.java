@@ -71,6 +71,19 @@ public final class MessageCodec {
             json.add("columns", resize.columns()).add("rows", resize.rows());
         } else if (message instanceof TerminalAck ack) {
             json.add("bytes", ack.bytes());
+        } else if (message instanceof ChannelOpen open) {
+            json.add("channelId", open.channelId().toString())
+                    .add("token", open.token())
+                    .add("kind", open.kind().wireName())
+                    .add("path", open.path())
+                    .add("size", open.size())
+                    .add("limitBytes", open.limitBytes());
+        } else if (message instanceof ChannelAttach attach) {
+            json.add("channelId", attach.channelId().toString()).add("token", attach.token());
+        } else if (message instanceof ChannelReply reply) {
+            json.add("status", reply.status().name()).add("path", reply.path()).add("size", reply.size());
+        } else if (message instanceof ChannelAck ack) {
+            json.add("bytes", ack.bytes());
         } else if (message instanceof UpdateAvailable update) {
             json.add("version", update.version())
                     .add("sha256", update.sha256())
@@ -161,6 +174,21 @@ public final class MessageCodec {
                 case SESSION_ATTACH -> new SessionAttach(uuid(json, "sessionId"), string(json, "token"));
                 case TERMINAL_RESIZE -> new TerminalResize(integer(json, "columns"), integer(json, "rows"));
                 case TERMINAL_ACK -> new TerminalAck(wholeNumber(json, "bytes"));
+                case CHANNEL_OPEN -> new ChannelOpen(
+                        uuid(json, "channelId"),
+                        string(json, "token"),
+                        ChannelKind.fromWireName(string(json, "kind"))
+                                .orElseThrow(() -> new MalformedMessageException("unknown channel kind")),
+                        string(json, "path"),
+                        wholeNumber(json, "size"),
+                        wholeNumber(json, "limitBytes"));
+                case CHANNEL_ATTACH -> new ChannelAttach(uuid(json, "channelId"), string(json, "token"));
+                case CHANNEL_REPLY -> new ChannelReply(
+                        FileStatus.fromName(string(json, "status"))
+                                .orElseThrow(() -> new MalformedMessageException("unknown file status")),
+                        string(json, "path"),
+                        wholeNumber(json, "size"));
+                case CHANNEL_ACK -> new ChannelAck(wholeNumber(json, "bytes"));
                 case HEARTBEAT -> new Heartbeat();
                 case UNINSTALLING -> new Uninstalling();
                 case AVAILABILITY -> new Availability(bool(json, "disabled"));

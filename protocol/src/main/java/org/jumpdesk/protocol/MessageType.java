@@ -22,12 +22,18 @@ public enum MessageType {
     CUSTOMER_HELLO("customer-hello", Sender.AGENT),
     CUSTOMER_QUEUED("customer-queued", Sender.SITE),
     REPRESENTATIVE_JOINED("representative-joined", Sender.SITE),
-    CUSTOMER_END("customer-end", Sender.AGENT);
+    CUSTOMER_END("customer-end", Sender.AGENT),
+    CHANNEL_OPEN("channel-open", Sender.SITE),
+    CHANNEL_ATTACH("channel-attach", Sender.AGENT),
+    CHANNEL_REPLY("channel-reply", Sender.AGENT),
+    /** Sent by whichever side receives a file. */
+    CHANNEL_ACK("channel-ack", Sender.EITHER);
 
     /** Which end of the connection may send a message type. */
     public enum Sender {
         AGENT,
-        SITE
+        SITE,
+        EITHER
     }
 
     private final String wireName;
@@ -43,7 +49,7 @@ public enum MessageType {
     }
 
     public boolean sentBy(Sender candidate) {
-        return sender == candidate;
+        return sender == candidate || sender == Sender.EITHER;
     }
 
     public static Optional<MessageType> fromWireName(String wireName) {

@@ -125,4 +125,22 @@ class MessageCodecTest {
                                         + "\",\"heartbeatSeconds\":0,\"statisticsSeconds\":300,\"mode\":\"ACTIVE\",\"checkInSeconds\":60,\"offlineLimitDays\":180,\"siteKey\":\"k\"}"))
                 .hasMessageContaining("heartbeatSeconds");
     }
+
+    @Test
+    void channelMessagesSurviveTheRoundTripAndKeepTheTokenOutOfLogs() {
+        ChannelOpen open =
+                new ChannelOpen(UUID.randomUUID(), "s3cret", ChannelKind.UPLOAD, "/home/ana/ñ.txt", 42, 1 << 20);
+        ChannelAttach attach = new ChannelAttach(open.channelId(), "s3cret");
+        ChannelReply reply = ChannelReply.refused(FileStatus.PERMISSION_DENIED, "/root");
+
+        assertThat(codec.decode(codec.encode(open))).isEqualTo(open);
+        assertThat(codec.decode(codec.encode(attach))).isEqualTo(attach);
+        assertThat(codec.decode(codec.encode(reply))).isEqualTo(reply);
+        assertThat(codec.decode(codec.encode(new ChannelAck(65536)))).isEqualTo(new ChannelAck(65536));
+        assertThat(open.toString() + attach).doesNotContain("s3cret");
+        assertThat(MessageType.CHANNEL_ACK.sentBy(MessageType.Sender.AGENT)).isTrue();
+        assertThatThrownBy(() -> codec.decode(codec.encode(open).replace("upload", "format-disk")))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("channel kind");
+    }
 }

@@ -231,7 +231,8 @@ class AgentLifecycleIT {
                 v.connectTimeoutSeconds(),
                 v.reconnectsPerSecond(),
                 v.maxConcurrentUpgrades(),
-                v.sessionIdleTimeoutMinutes());
+                v.sessionIdleTimeoutMinutes(),
+                v.maxFileTransferMegabytes());
     }
 
     /** The console, logged in as the group's manager. */

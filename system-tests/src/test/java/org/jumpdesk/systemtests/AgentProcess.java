@@ -37,24 +37,45 @@ final class AgentProcess implements AutoCloseable {
 
     /** Starts the agent from the given jar, e.g. a copy that may update itself. */
     static AgentProcess startFrom(Path jar, URI site, Path workDirectory, String... arguments) throws IOException {
-        return startFrom(jar, site, workDirectory, Map.of(), arguments);
+        return startAs(List.of(), jar, site, workDirectory, Map.of(), arguments);
     }
 
     /** Starts the agent with these environment variables added to the test's, e.g. the user's login shell. */
     static AgentProcess start(URI site, Path workDirectory, Map<String, String> environment, String... arguments)
             throws IOException {
-        return startFrom(
-                Path.of(System.getProperty("jumpdesk.agent.jar")), site, workDirectory, environment, arguments);
+        return startAs(
+                List.of(), Path.of(System.getProperty("jumpdesk.agent.jar")), site, workDirectory, environment, arguments);
     }
 
-    private static AgentProcess startFrom(
-            Path jar, URI site, Path workDirectory, Map<String, String> environment, String... arguments)
+    /**
+     * Starts the agent as another OS account (through {@code runuser}; the tests are root), as a service
+     * installed with {@code --user} runs. The work directory must be the account's.
+     */
+    static AgentProcess startAsAccount(String account, URI site, Path workDirectory, String... arguments)
+            throws IOException {
+        return startAs(
+                List.of("runuser", "-u", account, "--"),
+                Path.of(System.getProperty("jumpdesk.agent.jar")),
+                site,
+                workDirectory,
+                Map.of(),
+                arguments);
+    }
+
+    private static AgentProcess startAs(
+            List<String> prefix,
+            Path jar,
+            URI site,
+            Path workDirectory,
+            Map<String, String> environment,
+            String... arguments)
             throws IOException {
         Files.createDirectories(workDirectory);
         Path stateDirectory = workDirectory.resolve("state");
         Path output = workDirectory.resolve("agent.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(
                 java, "-jar", jar.toString(), "--site", site.toString(), "--state-dir", stateDirectory.toString()));
         if (site.getScheme().equals("ws")) {
             command.add("--insecure-development");

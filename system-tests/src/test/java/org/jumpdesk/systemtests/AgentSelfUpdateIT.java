@@ -184,7 +184,8 @@ class AgentSelfUpdateIT {
                 s.connectTimeoutSeconds(),
                 s.reconnectsPerSecond(),
                 limit,
-                s.sessionIdleTimeoutMinutes());
+                s.sessionIdleTimeoutMinutes(),
+                s.maxFileTransferMegabytes());
     }
 
     private static String sha256(Path file) throws Exception {

@@ -9,7 +9,9 @@ import jakarta.json.JsonArrayBuilder;
 import java.util.List;
 import java.util.UUID;
 import org.jumpdesk.security.CurrentUser;
+import org.jumpdesk.sessions.boundary.FileTransfer;
 import org.jumpdesk.sessions.boundary.RecordedEvent;
+import org.jumpdesk.sessions.boundary.SessionFileTransfers;
 import org.jumpdesk.sessions.boundary.SupportSessions;
 
 /** The recording of one session, as asciicast v2 events for the player on {@code console/recording.xhtml}. */
@@ -20,11 +22,15 @@ public class RecordingPlayer {
     @EJB
     private SupportSessions supportSessions;
 
+    @EJB
+    private SessionFileTransfers fileTransfers;
+
     @Inject
     private CurrentUser currentUser;
 
     private String session;
     private List<RecordedEvent> events;
+    private List<FileTransfer> transfers;
 
     public String getSession() {
         return session;
@@ -49,6 +55,15 @@ public class RecordingPlayer {
 
     public boolean isFound() {
         return !events().isEmpty();
+    }
+
+    /** The files moved in the session, for its representative. */
+    public List<FileTransfer> getTransfers() {
+        if (transfers == null) {
+            transfers =
+                    parse(session) == null ? List.of() : fileTransfers.transfers(currentUser.actor(), parse(session));
+        }
+        return transfers;
     }
 
     private List<RecordedEvent> events() {

@@ -14,9 +14,6 @@ import java.nio.ByteBuffer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jumpdesk.agents.Sockets;
-import org.jumpdesk.protocol.MalformedMessageException;
-import org.jumpdesk.protocol.Message;
-import org.jumpdesk.protocol.MessageCodec;
 import org.jumpdesk.protocol.SessionAttach;
 import org.jumpdesk.sessions.boundary.SupportSessions;
 import org.jumpdesk.shared.JumpDeskException;
@@ -31,7 +28,6 @@ import org.jumpdesk.shared.JumpDeskException;
 public class AgentSessionEndpoint {
 
     private static final Logger LOG = Logger.getLogger(AgentSessionEndpoint.class.getName());
-    private static final MessageCodec CODEC = new MessageCodec();
 
     @EJB
     private SupportSessions supportSessions;
@@ -47,15 +43,9 @@ public class AgentSessionEndpoint {
             Sockets.close(agent, CloseCodes.VIOLATED_POLICY, "already attached");
             return;
         }
-        Message message;
-        try {
-            message = CODEC.decode(text);
-        } catch (MalformedMessageException e) {
-            Sockets.close(agent, CloseCodes.NOT_CONSISTENT, e.getMessage());
-            return;
-        }
-        if (!(message instanceof SessionAttach attach)) {
-            Sockets.close(agent, CloseCodes.VIOLATED_POLICY, "'session-attach' must be the first message");
+        SessionAttach attach = FirstMessage.expect(text, agent, SessionAttach.class, "session-attach")
+                .orElse(null);
+        if (attach == null) {
             return;
         }
         try {
@@ -69,7 +59,7 @@ public class AgentSessionEndpoint {
             Sockets.close(agent, CloseCodes.GOING_AWAY.getCode(), "the representative left");
             return;
         }
-        ConsoleTerminalEndpoint.started(relayed.browser);
+        ConsoleTerminalEndpoint.started(relayed.browser, relayed.id());
     }
 
     @OnMessage(maxMessageSize = 256 * 1024)

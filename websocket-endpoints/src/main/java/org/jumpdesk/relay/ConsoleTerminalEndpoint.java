@@ -198,8 +198,9 @@ public class ConsoleTerminalEndpoint {
         sendAndClose(browser, "{\"type\":\"ended\",\"outcome\":\"" + outcome + "\"}");
     }
 
-    static void started(Session browser) {
-        browser.getAsyncRemote().sendText("{\"type\":\"started\"}");
+    /** The session runs; its id lets the page reach the session's files and system information. */
+    static void started(Session browser, UUID sessionId) {
+        browser.getAsyncRemote().sendText("{\"type\":\"started\",\"session\":\"" + sessionId + "\"}");
     }
 
     private static void sendAndClose(Session browser, String message) {

@@ -121,6 +121,12 @@ final class RelayedSession {
         }
     }
 
+    /** File bytes moved through a session channel count in the session's report like terminal bytes. */
+    void transferred(long toAgentBytes, long fromAgentBytes) {
+        bytesToAgent.addAndGet(toAgentBytes);
+        bytesFromAgent.addAndGet(fromAgentBytes);
+    }
+
     synchronized void record(String kind, String data) {
         if (!data.isEmpty()) {
             unwritten.add(new RecordedEvent((System.nanoTime() - startedNanos) / 1e9, kind, data));

@@ -44,6 +44,9 @@ public class ClientSettings {
     @Column(name = "session_idle_timeout_minutes", nullable = false)
     private int sessionIdleTimeoutMinutes;
 
+    @Column(name = "max_file_transfer_megabytes", nullable = false)
+    private int maxFileTransferMegabytes;
+
     @Version
     @Column(name = "row_version")
     private long rowVersion;
@@ -60,7 +63,8 @@ public class ClientSettings {
                 connectTimeoutSeconds,
                 reconnectsPerSecond,
                 maxConcurrentUpgrades,
-                sessionIdleTimeoutMinutes);
+                sessionIdleTimeoutMinutes,
+                maxFileTransferMegabytes);
     }
 
     public void change(ClientSettingsValues values) {
@@ -73,5 +77,6 @@ public class ClientSettings {
         reconnectsPerSecond = values.reconnectsPerSecond();
         maxConcurrentUpgrades = values.maxConcurrentUpgrades();
         sessionIdleTimeoutMinutes = values.sessionIdleTimeoutMinutes();
+        maxFileTransferMegabytes = values.maxFileTransferMegabytes();
     }
 }

@@ -1,0 +1,211 @@
+package org.jumpdesk.sessions;
+
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jumpdesk.protocol.FileStatus;
+import org.jumpdesk.relay.ChannelFailure;
+import org.jumpdesk.relay.FileRefused;
+import org.jumpdesk.relay.SessionChannels;
+import org.jumpdesk.sessions.boundary.SessionFileTransfers;
+import org.jumpdesk.sessions.boundary.SessionFileTransfers.Direction;
+import org.jumpdesk.settings.boundary.Settings;
+import org.jumpdesk.shared.Actor;
+import org.jumpdesk.shared.JumpDeskException;
+
+/**
+ * The session page's file and system information pane, over HTTP so downloads are real browser downloads:
+ * {@code GET list?session=&path=}, {@code GET download?session=&path=}, {@code POST upload?session=&path=}
+ * (the raw file as the body, with its length), {@code GET system-info?session=}. Behind the console login;
+ * only the session's representative gets past {@link SessionFileTransfers#requireRepresentative}. Files are
+ * streamed through {@link SessionChannels}, a window at a time; each one moved (or refused) is recorded.
+ * Failures answer {@code {"type":"error","status":…,"path":…}} for the page to show in its language.
+ */
+@WebServlet("/console/session-files/*")
+public class SessionFilesServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(SessionFilesServlet.class.getName());
+
+    @Inject
+    private transient SessionChannels channels;
+
+    @EJB
+    private transient SessionFileTransfers transfers;
+
+    @EJB
+    private transient Settings settings;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        serve(request, response);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        serve(request, response);
+    }
+
+    private void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String operation = request.getPathInfo() == null ? "" : request.getPathInfo();
+        String path = request.getParameter("path") == null ? "" : request.getParameter("path");
+        boolean post = request.getMethod().equals("POST");
+        UUID session;
+        Actor actor = Actor.user(request.getUserPrincipal().getName());
+        try {
+            session = UUID.fromString(String.valueOf(request.getParameter("session")));
+            transfers.requireRepresentative(actor, session);
+        } catch (IllegalArgumentException e) {
+            error(response, HttpServletResponse.SC_BAD_REQUEST, "INVALID_REQUEST", "session=<uuid> expected");
+            return;
+        } catch (JumpDeskException refusal) {
+            error(response, HttpServletResponse.SC_FORBIDDEN, "NOT_YOUR_SESSION", "");
+            return;
+        }
+        try {
+            switch (operation) {
+                case "/list" -> json(response, channels.list(session, path));
+                case "/system-info" -> json(response, channels.systemInformation(session));
+                case "/download" -> download(actor, session, path, response);
+                case "/upload" -> {
+                    if (!post) {
+                        error(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "INVALID_REQUEST", "POST expected");
+                        return;
+                    }
+                    upload(actor, session, path, request, response);
+                }
+                default -> error(response, HttpServletResponse.SC_NOT_FOUND, "INVALID_REQUEST", operation);
+            }
+        } catch (FileRefused refused) {
+            if (refused.status() == FileStatus.TOO_LARGE) {
+                // The limit in force now, which the page may not know yet.
+                response.setHeader(
+                        "X-Limit-Megabytes", Integer.toString(settings.current().maxFileTransferMegabytes()));
+            }
+            error(response, httpStatus(refused.status()), refused.status().name(), refused.path());
+        } catch (ChannelFailure failure) {
+            LOG.log(Level.FINE, "session channel failed", failure);
+            error(
+                    response,
+                    HttpServletResponse.SC_GATEWAY_TIMEOUT,
+                    failure.reason().name(),
+                    path);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, FileStatus.FAILED.name(), path);
+        }
+    }
+
+    private void download(Actor actor, UUID session, String path, HttpServletResponse response)
+            throws IOException, FileRefused, InterruptedException {
+        long[] passed = {0};
+        String[] file = {path};
+        String outcome = FileStatus.FAILED.name();
+        try {
+            channels.download(session, path, settings.current().maxFileTransferBytes(), (agentPath, size) -> {
+                file[0] = agentPath;
+                response.setContentType("application/octet-stream");
+                response.setContentLengthLong(size);
+                response.setHeader("Content-Disposition", attachment(agentPath));
+                return new FilterOutputStream(response.getOutputStream()) {
+                    @Override
+                    public void write(byte[] bytes, int offset, int length) throws IOException {
+                        out.write(bytes, offset, length);
+                        passed[0] += length;
+                    }
+                };
+            });
+            outcome = FileStatus.OK.name();
+        } catch (FileRefused refused) {
+            outcome = refused.status().name();
+            throw refused;
+        } finally {
+            transfers.transferred(actor, session, Direction.DOWNLOAD, file[0], passed[0], outcome);
+        }
+    }
+
+    private void upload(
+            Actor actor, UUID session, String path, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, FileRefused, InterruptedException {
+        long size = request.getContentLengthLong();
+        if (size < 0) {
+            error(response, HttpServletResponse.SC_LENGTH_REQUIRED, "INVALID_REQUEST", "Content-Length expected");
+            return;
+        }
+        long stored = 0;
+        String outcome = FileStatus.FAILED.name();
+        try {
+            stored = channels.upload(
+                    session, path, size, settings.current().maxFileTransferBytes(), request.getInputStream());
+            outcome = FileStatus.OK.name();
+        } catch (FileRefused refused) {
+            outcome = refused.status().name();
+            throw refused;
+        } finally {
+            transfers.transferred(actor, session, Direction.UPLOAD, path, stored, outcome);
+        }
+        json(
+                response,
+                Json.createObjectBuilder()
+                        .add("type", "uploaded")
+                        .add("path", path)
+                        .add("size", stored)
+                        .build()
+                        .toString());
+    }
+
+    /** The file's own name for the browser's download, in both header forms (RFC 6266). */
+    static String attachment(String agentPath) {
+        String name = agentPath.substring(Math.max(agentPath.lastIndexOf('/'), agentPath.lastIndexOf('\\')) + 1);
+        String ascii = name.replaceAll("[^A-Za-z0-9._ -]", "_");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    static int httpStatus(FileStatus status) {
+        return switch (status) {
+            case NOT_FOUND -> HttpServletResponse.SC_NOT_FOUND;
+            case PERMISSION_DENIED -> HttpServletResponse.SC_FORBIDDEN;
+            case ALREADY_EXISTS -> HttpServletResponse.SC_CONFLICT;
+            case TOO_LARGE -> HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE;
+            case NOT_A_DIRECTORY, IS_A_DIRECTORY, INVALID_PATH -> HttpServletResponse.SC_BAD_REQUEST;
+            case OK, FAILED -> HttpServletResponse.SC_BAD_GATEWAY;
+        };
+    }
+
+    private static void json(HttpServletResponse response, String json) throws IOException {
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(json);
+    }
+
+    private static void error(HttpServletResponse response, int httpStatus, String status, String path)
+            throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        response.setHeader("Content-Disposition", null);
+        response.setStatus(httpStatus);
+        json(
+                response,
+                Json.createObjectBuilder()
+                        .add("type", "error")
+                        .add("status", status)
+                        .add("path", path)
+                        .build()
+                        .toString());
+    }
+}
