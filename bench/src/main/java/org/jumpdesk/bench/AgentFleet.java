@@ -25,6 +25,7 @@ import java.util.logging.Logger;
 import org.jumpdesk.protocol.AgentAuthentication;
 import org.jumpdesk.protocol.Heartbeat;
 import org.jumpdesk.protocol.MessageCodec;
+import org.jumpdesk.protocol.SessionOpen;
 import org.jumpdesk.protocol.Statistics;
 import org.jumpdesk.protocol.Welcome;
 
@@ -56,6 +57,7 @@ final class AgentFleet implements AutoCloseable {
 
     private final List<URI> endpoints;
     private final String installerKey;
+    private final String agentVersion;
     private final ExecutorService callbacks = Executors.newFixedThreadPool(2, daemon("fleet-callback"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("fleet-timer"));
     private final HttpClient http;
@@ -74,9 +76,14 @@ final class AgentFleet implements AutoCloseable {
     private volatile boolean periodicStatistics = true;
     private volatile PongListener pongs = (agent, nanos) -> {};
 
-    AgentFleet(List<URI> endpoints, String installerKey) {
+    /**
+     * @param agentVersion the version the agents report: the site's agent release, as a fleet kept current
+     *     by the site's updates runs (an older one would be offered the update and refused jumps)
+     */
+    AgentFleet(List<URI> endpoints, String installerKey, String agentVersion) {
         this.endpoints = List.copyOf(endpoints);
         this.installerKey = installerKey;
+        this.agentVersion = agentVersion;
         this.http = HttpClient.newBuilder()
                 .executor(callbacks)
                 .connectTimeout(CONNECT_TIMEOUT)
@@ -86,6 +93,10 @@ final class AgentFleet implements AutoCloseable {
 
     String installerKey() {
         return installerKey;
+    }
+
+    String agentVersion() {
+        return agentVersion;
     }
 
     /** Agents with a live, welcomed connection. */
@@ -171,15 +182,33 @@ final class AgentFleet implements AutoCloseable {
         if (!running || !move(agent, SimulatedAgent.State.CONNECTING)) {
             return;
         }
-        URI endpoint = endpoints.get(agent.index() % endpoints.size());
         http.newWebSocketBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
-                .buildAsync(endpoint, agent)
+                .buildAsync(endpoint(agent), agent)
                 .whenComplete((webSocket, failure) -> {
                     if (failure != null) {
                         connectFailures.increment();
                         move(agent, SimulatedAgent.State.IDLE);
                         retryWithBackoff(agent);
+                    }
+                });
+    }
+
+    private URI endpoint(SimulatedAgent agent) {
+        return endpoints.get(agent.index() % endpoints.size());
+    }
+
+    /**
+     * A representative jumped to this agent: as the real agent does, it dials the session endpoint next to
+     * the agent endpoint it is connected to and serves the session there.
+     */
+    void openSession(SimulatedAgent agent, SessionOpen open) {
+        http.newWebSocketBuilder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .buildAsync(endpoint(agent).resolve("/agent-session"), new SimulatedShell(open))
+                .whenComplete((webSocket, failure) -> {
+                    if (failure != null) {
+                        LOG.log(Level.WARNING, "agent " + agent.index() + " could not open its session", failure);
                     }
                 });
     }

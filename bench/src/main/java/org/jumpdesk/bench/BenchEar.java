@@ -6,6 +6,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.jar.Attributes;
+import java.util.jar.JarInputStream;
+import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -34,6 +37,35 @@ final class BenchEar {
             out.closeEntry();
         }
         return target;
+    }
+
+    /**
+     * The version of the agent release the site offers ({@code Implementation-Version} of the agent jar
+     * inside {@code lib/jumpdesk-agent-release.jar}), or {@code "bench"} when the EAR carries none.
+     */
+    static String agentReleaseVersion(Path applicationEar) throws IOException {
+        try (ZipInputStream ear = new ZipInputStream(Files.newInputStream(applicationEar))) {
+            if (!skipTo(ear, "lib/jumpdesk-agent-release.jar")) {
+                return "bench";
+            }
+            ZipInputStream release = new ZipInputStream(ear);
+            if (!skipTo(release, "org/jumpdesk/release/jump-client.jar")) {
+                return "bench";
+            }
+            Manifest manifest = new JarInputStream(release).getManifest();
+            return manifest == null
+                    ? "bench"
+                    : manifest.getMainAttributes().getValue(Attributes.Name.IMPLEMENTATION_VERSION);
+        }
+    }
+
+    private static boolean skipTo(ZipInputStream zip, String name) throws IOException {
+        for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+            if (entry.getName().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] driverWar() throws IOException {

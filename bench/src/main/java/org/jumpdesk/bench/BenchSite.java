@@ -29,6 +29,9 @@ import org.jumpdesk.launcher.WildFlyProcess;
  */
 final class BenchSite implements AutoCloseable {
 
+    /** WildFly took up to 7 minutes to deploy on the shared build machine under load. */
+    private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(15);
+
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
     private static final Pattern HISTOGRAM_LINE = Pattern.compile("(?m)^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
 
@@ -100,8 +103,7 @@ final class BenchSite implements AutoCloseable {
                         "JUMPDESK_NODE_ID", "bench",
                         "JUMPDESK_INITIAL_ADMIN_PASSWORD", UUID.randomUUID().toString()),
                 List.of("-b", "0.0.0.0", "-Djboss.socket.binding.port-offset=" + portOffset));
-        if (!wildfly.awaitReady(
-                URI.create("http://127.0.0.1:" + (8080 + portOffset) + "/login.xhtml"), Duration.ofMinutes(5))) {
+        if (!wildfly.awaitReady(URI.create("http://127.0.0.1:" + (8080 + portOffset) + "/login.xhtml"), BOOT_TIMEOUT)) {
             throw new IllegalStateException("the site did not start; see " + wildfly.log());
         }
         pid = serverPid(base);
@@ -127,6 +129,11 @@ final class BenchSite implements AutoCloseable {
             endpoints.add(URI.create("ws://127.0.0." + i + ":" + (8080 + portOffset) + "/agent"));
         }
         return endpoints;
+    }
+
+    /** The console, where representatives log in and jump. */
+    URI console() {
+        return URI.create("http://127.0.0.1:" + (8080 + portOffset) + "/");
     }
 
     URI benchDriver() {
@@ -170,9 +177,41 @@ final class BenchSite implements AutoCloseable {
 
     /** CPU time the server has used so far (user + system), in nanoseconds. */
     long serverCpuNanos() throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return cpuNanos(pid, false);
+    }
+
+    /**
+     * CPU time PostgreSQL has used so far: the postmaster and its live backends, and the backends that
+     * already exited (counted in the postmaster's children's time), in nanoseconds.
+     */
+    long databaseCpuNanos() throws IOException {
+        String marker = work.resolve("postgres").toString();
+        ProcessHandle postmaster = ProcessHandle.allProcesses()
+                .filter(p -> p.info()
+                        .arguments()
+                        .map(a -> List.of(a).contains(marker))
+                        .orElse(false))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no postmaster for " + marker));
+        long nanos = cpuNanos(postmaster.pid(), true);
+        for (ProcessHandle backend : postmaster.children().toList()) {
+            try {
+                nanos += cpuNanos(backend.pid(), false);
+            } catch (IOException gone) {
+                // exited meanwhile: its time went to the postmaster's children's time
+            }
+        }
+        return nanos;
+    }
+
+    /** User + system time of one process from /proc, with its waited-for children's when asked. */
+    private static long cpuNanos(long process, boolean withChildren) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + process + "/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        if (withChildren) {
+            ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+        }
         return TimeUnit.MILLISECONDS.toNanos(ticks * 10);
     }
 

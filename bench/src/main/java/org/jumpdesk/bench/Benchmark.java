@@ -17,9 +17,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -42,6 +44,11 @@ public final class Benchmark {
     private static final int LOOPBACK_ADDRESSES = 4;
 
     private static final int HANDSHAKES_IN_FLIGHT = 200;
+
+    /** Jumps measured at each step, one after the other, and keystrokes typed in each. */
+    private static final int JUMPS = 200;
+
+    private static final int KEYSTROKES = 10;
     /** The embedded PostgreSQL narrates its start-up at INFO; held here so the level sticks. */
     private static final Logger EMBEDDED_DATABASE_LOG = Logger.getLogger("io.zonky");
 
@@ -50,6 +57,7 @@ public final class Benchmark {
     private final List<String> log = new ArrayList<>();
     private final List<Figure> figures = new ArrayList<>();
     private final List<Plot.Point> points = new ArrayList<>();
+    private final Map<Integer, Jumps> jumpsAtStep = new LinkedHashMap<>();
 
     private Benchmark() {}
 
@@ -96,7 +104,11 @@ public final class Benchmark {
             long idleHeap = site.heapAfterFullGc();
             Map<String, long[]> idleClasses = site.classHistogram();
             say("heap with no agent: " + mib(idleHeap) + " MiB");
-            try (AgentFleet fleet = new AgentFleet(endpoints, installerKey)) {
+            String agentVersion = BenchEar.agentReleaseVersion(ear);
+            say("agents report version " + agentVersion + " (the site's agent release)");
+            RepresentativeConsole console =
+                    RepresentativeConsole.logIn(site.console(), SiteData.REPRESENTATIVE, SiteData.PASSWORD);
+            try (AgentFleet fleet = new AgentFleet(endpoints, installerKey, agentVersion)) {
                 double perConnection = Double.NaN;
                 double joinRate = Double.NaN;
                 for (int step : steps) {
@@ -129,6 +141,7 @@ public final class Benchmark {
                             percentile(roundTrips, 50),
                             percentile(roundTrips, 99),
                             fleet.closeCodes()));
+                    jumpsAtStep.put(step, jumps(console, fleet, step));
                 }
                 int held = fleet.connected();
                 site.heapAfterFullGc();
@@ -159,15 +172,108 @@ public final class Benchmark {
             report(began, output, plot);
             throw e;
         }
-        figures.add(Figure.notMeasured(
-                "jump round-trip (request → agent acknowledgement) with 19,000 connected",
-                "ms p99",
-                25,
-                false,
-                "needs #7 (sessions): no jump request in the protocol yet"));
+        jumpFigures();
         figures.add(Figure.notMeasured(
                 "search + first page over 1,000,000 clients", "ms p95", 50, false, "needs #6 (console search)"));
         report(began, output, plot);
+    }
+
+    /** The jumps measured at one step, in nanoseconds, and the answers of those that did not start. */
+    private record Jumps(int agents, long[] attach, long[] firstByte, long[] echo, Map<String, Integer> failures) {}
+
+    /**
+     * {@link #JUMPS} jumps from the console to random connected agents, one after the other, each with
+     * {@link #KEYSTROKES} keystrokes echoed by the agent's shell.
+     */
+    private Jumps jumps(RepresentativeConsole console, AgentFleet fleet, int step) throws InterruptedException {
+        List<SimulatedAgent> live = fleet.connectedAgents();
+        Collections.shuffle(live);
+        List<Long> attach = new ArrayList<>();
+        List<Long> firstByte = new ArrayList<>();
+        List<Long> echo = new ArrayList<>();
+        Map<String, Integer> failures = new TreeMap<>();
+        for (int i = 0; i < Math.min(JUMPS, live.size()); i++) {
+            RepresentativeConsole.Jump jump;
+            try {
+                jump = console.jump(live.get(i).clientId(), KEYSTROKES);
+            } catch (RuntimeException e) {
+                failures.merge(e.toString(), 1, Integer::sum);
+                continue;
+            }
+            if (jump.started()) {
+                attach.add(jump.attachNanos());
+                firstByte.add(jump.firstByteNanos());
+                Arrays.stream(jump.echoNanos()).forEach(echo::add);
+            } else {
+                failures.merge(jump.refusal(), 1, Integer::sum);
+            }
+        }
+        Jumps jumps = new Jumps(step, nanos(attach), nanos(firstByte), nanos(echo), failures);
+        say(String.format(
+                "%,d agents: %d jumps; request → agent attached p50 %.1f ms p99 %.1f ms; → first shell byte p50 %.1f"
+                        + " ms p99 %.1f ms; keystroke echo p50 %.2f ms p99 %.2f ms (%d); failed %s",
+                step,
+                jumps.attach().length,
+                percentile(jumps.attach(), 50),
+                percentile(jumps.attach(), 99),
+                percentile(jumps.firstByte(), 50),
+                percentile(jumps.firstByte(), 99),
+                percentile(jumps.echo(), 50),
+                percentile(jumps.echo(), 99),
+                jumps.echo().length,
+                failures));
+        return jumps;
+    }
+
+    private static long[] nanos(List<Long> values) {
+        return values.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** Issue #10's jump round-trip at the largest step, #7's jump and echo at 1,000 and 10,000 agents. */
+    private void jumpFigures() {
+        if (jumpsAtStep.isEmpty()) {
+            figures.add(Figure.notMeasured(
+                    "jump round-trip (request → agent acknowledgement)", "ms p99", 25, false, "no step completed"));
+            return;
+        }
+        Jumps largest = jumpsAtStep.values().stream().reduce((a, b) -> b).orElseThrow();
+        figures.add(new Figure(
+                String.format("jump round-trip (request → agent acknowledgement) with %,d connected", largest.agents()),
+                percentile(largest.attach(), 99),
+                "ms p99",
+                25,
+                false,
+                String.format(
+                        "console terminal socket opened → site's `started` (the agent dialled /agent-session and"
+                                + " attached with its token); %d jumps one after the other, p50 %.1f ms; failed %s",
+                        largest.attach().length, percentile(largest.attach(), 50), largest.failures())));
+        for (int agents : List.of(1_000, 10_000)) {
+            Jumps jumps = jumpsAtStep.get(agents);
+            String name = String.format("jump click → first shell byte with %,d connected", agents);
+            figures.add(
+                    jumps == null
+                            ? Figure.notMeasured(name, "ms p99", 100, false, "no step of this size in this run")
+                            : new Figure(
+                                    name,
+                                    percentile(jumps.firstByte(), 99),
+                                    "ms p99",
+                                    100,
+                                    false,
+                                    String.format(
+                                            "console terminal socket opened → first byte of the simulated shell's"
+                                                    + " prompt; p50 %.1f ms, %d jumps",
+                                            percentile(jumps.firstByte(), 50), jumps.firstByte().length)));
+        }
+        figures.add(new Figure(
+                String.format("keystroke echo round trip through the relay with %,d connected", largest.agents()),
+                percentile(largest.echo(), 99),
+                "ms p99",
+                10,
+                false,
+                String.format(
+                        "browser socket → site → agent's session socket → echoed → site → browser; %,d keystrokes,"
+                                + " p50 %.2f ms",
+                        largest.echo().length, percentile(largest.echo(), 50))));
     }
 
     /** Heartbeats per second with zero database writes, timed between two of the node's last-seen flushes. */
@@ -250,24 +356,37 @@ public final class Benchmark {
     }
 
     private void auditedChanges(BenchSite site, double joinRate) throws Exception {
-        double durable = auditedChangesPerSecond(site);
+        auditedChangesPerSecond(site, 5);
+        AuditedChanges durable = auditedChangesPerSecond(site, 15);
         site.durableCommits(false);
-        double asynchronous = auditedChangesPerSecond(site);
+        AuditedChanges asynchronous = auditedChangesPerSecond(site, 15);
         site.durableCommits(true);
         figures.add(new Figure(
                 "audited state changes per second",
-                durable,
+                durable.perSecond(),
                 "/s",
                 2_000,
                 true,
                 String.format(
-                        "JumpClients.changeProperties from 8 threads in the server, 15 s, commits on disk; %.0f/s with"
-                                + " synchronous_commit off (the disk's share); agents joining (register + first"
-                                + " connect) reached %.0f/s",
-                        asynchronous, joinRate)));
+                        "JumpClients.changeProperties from 8 threads in the server, 15 s after 5 s of warm-up,"
+                                + " commits on disk; CPU per change %.2f ms in WildFly + %.2f ms in PostgreSQL; every"
+                                + " row sealed into the hash chain %.1f s after the last commit; %.0f/s with"
+                                + " synchronous_commit off; agents joining (register + first connect) reached %.0f/s",
+                        durable.cpuMillisPerChange(),
+                        durable.databaseCpuMillisPerChange(),
+                        durable.sealedAfterSeconds(),
+                        asynchronous.perSecond(),
+                        joinRate)));
     }
 
-    private double auditedChangesPerSecond(BenchSite site) throws Exception {
+    /** One run of audited changes: the rate, the server's CPU per change, and how long sealing lagged. */
+    private record AuditedChanges(
+            double perSecond,
+            double cpuMillisPerChange,
+            double databaseCpuMillisPerChange,
+            double sealedAfterSeconds) {}
+
+    private AuditedChanges auditedChangesPerSecond(BenchSite site, int seconds) throws Exception {
         List<UUID> ids;
         long auditBefore;
         try (Connection db = site.database()) {
@@ -276,18 +395,42 @@ public final class Benchmark {
         }
         String body = ids.stream().map(UUID::toString).collect(Collectors.joining("\n"));
         long cpu = site.serverCpuNanos();
+        long databaseCpu = site.databaseCpuNanos();
         Map<String, Long> result = drive(
                 site.benchDriver()
                         .resolve("audited-changes?actor=" + SiteData.REPRESENTATIVE + "&group=" + SiteData.GROUP
-                                + "&threads=8&seconds=15"),
+                                + "&threads=8&seconds=" + seconds),
                 body);
+        long ended = System.nanoTime();
         double serverCpuSeconds = (site.serverCpuNanos() - cpu) / 1e9;
+        double databaseCpuSeconds = (site.databaseCpuNanos() - databaseCpu) / 1e9;
+        long unsealedAtEnd;
+        try (Connection db = site.database()) {
+            unsealedAtEnd = SiteData.unsealedAuditEvents(db);
+            while (SiteData.unsealedAuditEvents(db) > 0 && System.nanoTime() - ended < TimeUnit.MINUTES.toNanos(1)) {
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+        }
+        double sealedAfter = (System.nanoTime() - ended) / 1e9;
         long audited = audit(site) - auditBefore;
         double perSecond = result.get("changes") * 1000.0 / result.get("millis");
+        double cpuPerChange = serverCpuSeconds * 1000 / Math.max(1, result.get("changes"));
+        double databaseCpuPerChange = databaseCpuSeconds * 1000 / Math.max(1, result.get("changes"));
         say(String.format(
-                "audited changes: %s, %,d audit rows written, %.0f/s; server CPU %.1f s",
-                result, audited, perSecond, serverCpuSeconds));
-        return perSecond;
+                "audited changes (%d s): %s, %,d audit rows written, %.0f/s; CPU %.1f s in WildFly (%.2f ms per change),"
+                        + " %.1f s in PostgreSQL (%.2f ms per change); %,d rows unsealed at the end, all sealed %.2f s"
+                        + " later",
+                seconds,
+                result,
+                audited,
+                perSecond,
+                serverCpuSeconds,
+                cpuPerChange,
+                databaseCpuSeconds,
+                databaseCpuPerChange,
+                unsealedAtEnd,
+                sealedAfter));
+        return new AuditedChanges(perSecond, cpuPerChange, databaseCpuPerChange, sealedAfter);
     }
 
     private void reconnectStorm(BenchSite site, AgentFleet fleet, int held) throws Exception {

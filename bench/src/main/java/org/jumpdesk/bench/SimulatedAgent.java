@@ -15,11 +15,13 @@ import org.jumpdesk.protocol.Message;
 import org.jumpdesk.protocol.MessageCodec;
 import org.jumpdesk.protocol.Register;
 import org.jumpdesk.protocol.Registered;
+import org.jumpdesk.protocol.SessionOpen;
 import org.jumpdesk.protocol.Welcome;
 
 /**
  * One simulated Jump Client on the JDK's WebSocket client: the real protocol (challenge, {@code register}
- * with an installer key, {@code hello} signed with its own Ed25519 key, heartbeats, statistics) and the
+ * with an installer key, {@code hello} signed with its own Ed25519 key, heartbeats, statistics, and
+ * {@code session-open}, answered by a {@link SimulatedShell}) and the
  * real agent's reconnection rules, in a few hundred bytes of state. Its {@link AgentFleet} decides when it
  * connects and what it sends.
  */
@@ -118,6 +120,8 @@ final class SimulatedAgent implements WebSocket.Listener {
             nonce = null;
             attempts = 0;
             fleet.welcomed(this, welcome);
+        } else if (message instanceof SessionOpen open) {
+            fleet.openSession(this, open);
         }
     }
 
@@ -128,7 +132,7 @@ final class SimulatedAgent implements WebSocket.Listener {
                 AgentAuthentication.sign(privateKey, AgentAuthentication.signedText(challenge, "register")),
                 hostname(),
                 "Linux (simulated)",
-                "bench",
+                fleet.agentVersion(),
                 null,
                 null,
                 null);
@@ -139,7 +143,7 @@ final class SimulatedAgent implements WebSocket.Listener {
                 id,
                 hostname(),
                 "Linux (simulated)",
-                "bench",
+                fleet.agentVersion(),
                 AgentAuthentication.sign(privateKey, AgentAuthentication.signedText(challenge, id.toString())));
     }
 

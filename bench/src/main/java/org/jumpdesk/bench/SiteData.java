@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jumpdesk.installers.control.InstallerKeys;
+import org.jumpdesk.users.control.PasswordHashing;
 
 /**
  * The benchmark's data, written straight into the site's database (there is no admin API yet): a
@@ -17,10 +18,13 @@ import org.jumpdesk.installers.control.InstallerKeys;
  */
 final class SiteData {
 
-    /** The representative (without a usable password) whose personal group the agents join. */
+    /** The representative whose personal group the agents join, and who jumps to them from the console. */
     static final String REPRESENTATIVE = "bench-rep";
 
     static final String GROUP = "user:" + REPRESENTATIVE;
+
+    /** The representative's console password, new for every run. */
+    static final String PASSWORD = PasswordHashing.randomPassword(20);
 
     private SiteData() {}
 
@@ -28,7 +32,8 @@ final class SiteData {
     static String prepare(Connection connection, int agents) throws SQLException {
         execute(
                 connection,
-                "INSERT INTO console_user (username, password_hash) VALUES ('" + REPRESENTATIVE + "', '!no-login')");
+                "INSERT INTO console_user (username, password_hash) VALUES ('" + REPRESENTATIVE + "', '"
+                        + PasswordHashing.hash(PASSWORD.toCharArray()) + "')");
         execute(
                 connection,
                 "INSERT INTO jump_group (name, owner_id) SELECT '" + GROUP
@@ -62,6 +67,11 @@ final class SiteData {
 
     static long auditEvents(Connection connection) throws SQLException {
         return number(connection, "SELECT count(*) FROM audit_event");
+    }
+
+    /** Audit rows committed but not yet linked into the hash chain by the sealer. */
+    static long unsealedAuditEvents(Connection connection) throws SQLException {
+        return number(connection, "SELECT count(*) FROM audit_event WHERE chain_seq IS NULL");
     }
 
     /** Jump Clients registered by the benchmark's installer; twice the same agent would count twice. */

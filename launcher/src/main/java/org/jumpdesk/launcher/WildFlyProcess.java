@@ -1,6 +1,8 @@
 package org.jumpdesk.launcher;
 
+import com.sun.management.UnixOperatingSystemMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +26,15 @@ import java.util.concurrent.TimeUnit;
  * server itself stays untouched (the test suite uses it too).
  */
 public final class WildFlyProcess {
+
+    /** Connections each HTTP listener holds at most (configure-server.cli). */
+    public static final String MAX_CONNECTIONS = "JUMPDESK_MAX_CONNECTIONS";
+
+    /**
+     * File descriptors kept from the listeners for the server itself: deploying the EAR holds about 460
+     * (jars, sockets, the database pool), a running server about 300.
+     */
+    static final int RESERVED_FILES = 600;
 
     private final Process process;
     private final Path log;
@@ -55,8 +66,20 @@ public final class WildFlyProcess {
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
+        builder.environment().putIfAbsent(MAX_CONNECTIONS, Integer.toString(maxConnections()));
         builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
         return new WildFlyProcess(builder.start(), log);
+    }
+
+    /**
+     * The open-file limit of this process less the reserve. WildFly's start script raises its limit to the
+     * hard limit, as the JVM does for itself, so both processes have the same one.
+     */
+    static int maxConnections() {
+        long files = ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
+                ? unix.getMaxFileDescriptorCount()
+                : Integer.MAX_VALUE;
+        return (int) Math.max(100, Math.min(Integer.MAX_VALUE, files - RESERVED_FILES));
     }
 
     public Path log() {

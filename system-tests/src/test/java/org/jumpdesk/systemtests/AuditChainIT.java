@@ -9,6 +9,12 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -22,7 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The audit trail is append-only for the application and tamper-evident for anyone who bypasses that:
- * a row altered or deleted by hand in PostgreSQL is reported by the chain verification.
+ * a row altered or deleted by hand in PostgreSQL is reported by the chain verification. Rows are written
+ * unsealed and linked into the chain by the sealer shortly after their commit.
  */
 @ExtendWith(ArquillianExtension.class)
 class AuditChainIT {
@@ -54,7 +61,53 @@ class AuditChainIT {
     }
 
     @Test
-    void aRowAlteredByHandIsReportedAndTheChainIsWholeAgainOnceRestored() throws SQLException {
+    void aCommittedRowIsSealedWithinSecondsWithoutAnyoneAsking() throws Exception {
+        long id = freshAuditRow();
+
+        long sealed = fixtures.eventuallyAtLeast(
+                1, "SELECT count(*) FROM audit_event WHERE id = ? AND chain_seq IS NOT NULL AND hash IS NOT NULL", id);
+
+        assertThat(sealed).as("row %d sealed by the timer", id).isEqualTo(1);
+    }
+
+    @Test
+    void changesCommittedAtOnceFromManyThreadsFormOneUnbrokenChain() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Long>> rows = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                rows.add(threads.submit(this::freshAuditRow));
+            }
+            for (Future<Long> row : rows) {
+                row.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdown();
+        }
+
+        long committed = fixtures.count("SELECT count(*) FROM audit_event");
+
+        ChainVerification verification = auditLog.verifyChain(Fixtures.ADMIN);
+
+        assertThat(verification.intact()).isTrue();
+        assertThat(verification.rowsChecked())
+                .as("every row committed before the check")
+                .isGreaterThanOrEqualTo(committed);
+    }
+
+    @Test
+    void aSealedRowCannotBeSealedAgain() throws Exception {
+        long id = freshAuditRow();
+        auditLog.verifyChain(Fixtures.ADMIN);
+
+        Throwable reseal = catchThrowable(() -> fixtures.execute(
+                "UPDATE audit_event SET chain_seq = chain_seq + 1000000, previous_hash = NULL WHERE id = ?", id));
+
+        assertThat(reseal).hasMessageContaining("append-only");
+    }
+
+    @Test
+    void aRowAlteredByHandIsReportedAndTheChainIsWholeAgainOnceRestored() throws Exception {
         long id = freshAuditRow();
         assertThat(auditLog.verifyChain(Fixtures.ADMIN).intact()).isTrue();
 
@@ -72,6 +125,7 @@ class AuditChainIT {
     void aRowDeletedByHandIsReportedAtTheRowAfterIt() throws SQLException {
         long deleted = freshAuditRow();
         freshAuditRow();
+        auditLog.verifyChain(Fixtures.ADMIN);
         long successor = fixtures.count(
                 "SELECT id FROM audit_event WHERE chain_seq = (SELECT chain_seq + 1 FROM audit_event WHERE id = ?)",
                 deleted);

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import org.jumpdesk.audit.control.AuditSealing;
 import org.jumpdesk.audit.control.AuditTrail;
 import org.jumpdesk.jumpgroups.control.Permissions;
 import org.jumpdesk.shared.Actor;
@@ -25,7 +26,8 @@ public class AuditLog {
     /**
      * Walks the chain in order and reports the first row that does not fit: its hash recomputed from its
      * content, its stored predecessor hash against the row before it, and gaps in the chain sequence. The
-     * digest is the database function the insert trigger uses, so both hash exactly the same text.
+     * digest is the database function the sealer uses, so both hash exactly the same text. Rows not yet
+     * sealed are not part of the chain yet.
      */
     private static final String FIRST_BROKEN_LINK =
             """
@@ -34,7 +36,7 @@ public class AuditLog {
                        audit_event_digest(previous_hash, id, occurred_at, actor, action, target, outcome, detail) AS recomputed,
                        lag(hash) OVER (ORDER BY chain_seq) AS predecessor_hash,
                        lag(chain_seq, 1, 0::bigint) OVER (ORDER BY chain_seq) AS predecessor_seq
-                  FROM audit_event)
+                  FROM audit_event WHERE chain_seq IS NOT NULL)
             SELECT id,
                    CASE WHEN recomputed <> hash THEN 'altered'
                         WHEN chain_seq <> predecessor_seq + 1 THEN 'predecessor missing'
@@ -54,6 +56,9 @@ public class AuditLog {
 
     @Inject
     private AuditTrail auditTrail;
+
+    @EJB
+    private AuditSealing sealing;
 
     /**
      * Administrators read the audit trail, filtered, one page at a time (keyset paging on the id, newest
@@ -106,12 +111,16 @@ public class AuditLog {
         }
     }
 
-    /** Administrators check the whole chain; the check itself is audited with its result. */
+    /**
+     * Administrators check the whole chain, after sealing every row committed so far; the check itself is
+     * audited with its result.
+     */
     @AuditedAs("audit.verify")
     public ChainVerification verifyChain(Actor actor) {
         permissions.requireAdministrator(actor);
+        sealing.sealCommitted(true);
         long rows = ((Number) entityManager
-                        .createNativeQuery("SELECT COUNT(*) FROM audit_event")
+                        .createNativeQuery("SELECT COUNT(*) FROM audit_event WHERE chain_seq IS NOT NULL")
                         .getSingleResult())
                 .longValue();
         @SuppressWarnings("unchecked")

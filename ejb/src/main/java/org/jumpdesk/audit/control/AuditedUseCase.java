@@ -17,10 +17,9 @@ import org.jumpdesk.shared.JumpDeskException;
  * the use case's transaction, and the record of the attempt must survive that. The actor is the use
  * case's {@link Actor} argument, the target its first {@link UUID} argument.
  *
- * <p>The record is written asynchronously, on another thread: the refused transaction may hold the audit
- * chain's lock (from an audit row it inserted before the refusal) and a pooled connection, and waiting
- * for either from its own thread would deadlock. The other thread waits, if need be, until the refused
- * transaction has rolled back.
+ * <p>The record is written asynchronously, on another thread: the refused transaction holds a pooled
+ * connection (and perhaps row locks), and waiting for another from its own thread could deadlock when
+ * the pool is exhausted. The other thread waits, if need be, until the refused transaction has rolled back.
  */
 @AuditedAs
 @Interceptor

@@ -35,7 +35,10 @@ public class AuditEvent {
     @Column(updatable = false)
     private String detail;
 
-    /** Place in the hash chain, hash of the predecessor and of this row: set by the database on insert. */
+    /**
+     * Place in the hash chain, hash of the predecessor and of this row: null when written, set by the
+     * database's sealer (AuditSealing) within a second of the commit.
+     */
     @Column(name = "chain_seq", insertable = false, updatable = false)
     private Long chainSequence;
 

@@ -225,7 +225,10 @@ public class JumpClients {
             Actor actor, UUID clientId, @NotNull @Valid JumpClientProperties properties) {
         JumpClient client = lockedVisibleClient(actor, clientId, JumpGroupRole.MANAGE);
         client.requireInstalled();
-        JumpGroup target = groupNames.existing(properties.jumpGroup());
+        // Most changes keep the group: no need to look it up again.
+        JumpGroup target = properties.jumpGroup().equals(client.jumpGroup().name())
+                ? client.jumpGroup()
+                : groupNames.existing(properties.jumpGroup());
         if (!target.id().equals(client.jumpGroup().id())
                 && !permissions
                         .roleIn(actor, target.id())
