@@ -11,18 +11,18 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
+import java.util.List;
 import java.util.logging.Logger;
-import org.jumpdesk.jumpclients.boundary.JumpClients;
+import org.jumpdesk.jumpclients.boundary.AgentConnections;
+import org.jumpdesk.jumpclients.control.ThisNode;
 import org.jumpdesk.relay.SessionRelay;
 import org.jumpdesk.settings.boundary.Settings;
 
 /**
- * This node's timers for its agent connections: keeps the connection admission rate in step with the
- * settings, closes connections whose agent missed three heartbeats,
- * and writes when connected agents were last heard from, all in one statement every 30 seconds and at
- * shutdown. Heartbeats themselves never touch the database.
+ * This node's timers for its agent connections: closes connections whose agent missed three heartbeats
+ * (and releases their presence), keeps this node's {@code site_node} row alive (and the agents of silent
+ * nodes offline), and writes when connected agents were last heard from, all in one statement every 30
+ * seconds and at shutdown. Heartbeats themselves never touch the database.
  */
 @Singleton
 // The timers share nothing but the thread-safe presence; a slow run (the first one waits for the EJB
@@ -46,7 +46,10 @@ public class AgentHousekeeping {
     private SessionRelay sessionRelay;
 
     @EJB
-    private JumpClients jumpClients;
+    private AgentConnections agentConnections;
+
+    @EJB
+    private ThisNode thisNode;
 
     @EJB
     private Settings settings;
@@ -55,19 +58,27 @@ public class AgentHousekeeping {
     void closeSilentConnections() {
         Duration allowed =
                 Duration.ofSeconds((long) MISSED_HEARTBEATS * settings.current().heartbeatSeconds());
-        int closed = presence.closeSilent(allowed, Instant.now());
+        List<AgentPresence.Silent> closed = presence.closeSilent(allowed, Instant.now());
+        for (AgentPresence.Silent silent : closed) {
+            agentConnections.disconnected(silent.clientId(), silent.connectionId(), silent.lastHeard());
+            presence.announce(silent.clientId());
+        }
         sessionRelay.expireWaiting(Instant.now());
-        if (closed > 0) {
-            LOG.fine(() -> closed + " agents missed " + MISSED_HEARTBEATS + " heartbeats and are offline");
+        if (!closed.isEmpty()) {
+            LOG.fine(() -> closed.size() + " agents missed " + MISSED_HEARTBEATS + " heartbeats and are offline");
+        }
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "*/" + ThisNode.KEEP_ALIVE_SECONDS, persistent = false)
+    void keepNodeAlive() {
+        if (!thisNode.keepAlive()) {
+            presence.closeAll("this node was taken for gone; connect again");
         }
     }
 
     @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false)
     @PreDestroy
     void writeLastContacts() {
-        Map<UUID, Instant> heard = presence.lastHeard();
-        if (!heard.isEmpty()) {
-            jumpClients.recordLastContacts(heard);
-        }
+        agentConnections.recordLastHeard(presence.lastHeard());
     }
 }
