@@ -188,17 +188,23 @@ public class AgentEndpoint {
         awaitingUpdate = directory.runsRelease(agentVersion) ? null : agentVersion;
     }
 
-    /** Releases the client's presence (unless a newer connection replaced this one), then tells consoles. */
+    /**
+     * Forgets the session at once (jumps must not be sent to it), releases the client's presence unless a
+     * newer connection replaced this one, then tells consoles.
+     */
     @OnClose
     public void onClose(Session session, CloseReason reason) {
         if (clientId != null) {
+            Instant lastHeard = presence.disconnected(clientId, session);
             try {
-                directory.disconnected(clientId, connectionId, presence.lastHeard(clientId, session));
+                directory.disconnected(clientId, connectionId, lastHeard);
             } catch (RuntimeException e) {
                 // A node shutting down releases its connections itself, and a new start releases an earlier run's.
                 LOG.log(Level.FINE, "presence of " + clientId + " not released at its close", e);
             }
-            presence.disconnected(clientId, session);
+            if (lastHeard != null) {
+                presence.announce(clientId);
+            }
         }
         LOG.fine(() -> "agent " + clientId + " disconnected: " + reason);
     }

@@ -79,21 +79,18 @@ public class AgentPresence {
         }
     }
 
-    /** When the agent on this session was last heard from, or null once the session is no longer held. */
-    public Instant lastHeard(UUID clientId, Session session) {
-        Connection connection = connections.get(clientId);
-        return connection != null && connection.session == session ? connection.lastHeard : null;
-    }
-
     /**
-     * The session ended (and its presence row is gone); forgets the client unless a newer session already
-     * replaced it.
+     * The session ended: forgets the client unless a newer session already replaced it. Consoles are told
+     * by the caller ({@link #announce}) once the presence row is gone.
+     *
+     * @return when the agent was last heard from on this session, or null if it was not the client's
      */
-    public void disconnected(UUID clientId, Session session) {
+    public Instant disconnected(UUID clientId, Session session) {
         Connection connection = connections.get(clientId);
         if (connection != null && connection.session == session && connections.remove(clientId, connection)) {
-            announce(clientId, false);
+            return connection.lastHeard;
         }
+        return null;
     }
 
     /** How many agents are connected to this node now. */
