@@ -19,6 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.jumpdesk.jumpclients.boundary.JumpClientQuery;
 import org.jumpdesk.jumpclients.boundary.JumpClientSearch;
@@ -42,6 +44,8 @@ public final class SearchBenchmark {
     private static final int PAGE = 50;
     private static final int WARM_UP = 5;
     private static final int RUNS = 60;
+    private static final String NODE = "bench";
+    private static final UUID BOOT = UUID.randomUUID();
 
     private record Case(String name, JumpClientQuery query, JumpClientSort sort, boolean ascending) {}
 
@@ -59,19 +63,25 @@ public final class SearchBenchmark {
             Flyway.configure().dataSource(url, EmbeddedDatabase.USER, "").load().migrate();
             try (Connection connection = DriverManager.getConnection(url, EmbeddedDatabase.USER, "")) {
                 Map<Long, String> visible = groups(connection);
-                System.out.println("| clients | query | matches | p50 ms | p95 ms | max ms |");
-                System.out.println("| ---: | --- | ---: | ---: | ---: | ---: |");
+                System.out.println("| clients | query | matches | p50 ms | p95 ms | max ms | buffers count + page |");
+                System.out.println("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
                 int generated = 0;
+                List<String> flushes = new ArrayList<>();
                 for (int size : sizes) {
                     long start = System.nanoTime();
                     generate(connection, generated, size);
                     generated = size;
                     System.err.printf(
                             Locale.ROOT, "generated %,d clients in %.0f s%n", size, (System.nanoTime() - start) / 1e9);
-                    for (Case c : cases(connection, size)) {
+                    int connected = connect(connection, size);
+                    for (Case c : cases(connected)) {
                         measure(connection, size, c, visible);
                     }
+                    flushes.add(LastSeenFlush.measure(connection, size, NODE, BOOT));
                 }
+                System.out.println();
+                System.out.println(LastSeenFlush.HEADER);
+                flushes.forEach(System.out::println);
             }
         } finally {
             Directories.deleteRecursively(data);
@@ -140,56 +150,68 @@ public final class SearchBenchmark {
         }
     }
 
-    private static List<Case> cases(Connection connection, int size) throws SQLException {
-        List<UUID> online = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(
-                        "SELECT id FROM jump_client WHERE state = 'ACTIVE' LIMIT " + size / 100)) {
-            while (rows.next()) {
-                online.add(rows.getObject(1, UUID.class));
-            }
+    /**
+     * 1.9 % of the clients connected (19,000 of 1,000,000: one node's file limit), picked at random among the
+     * active ones, as rows of the presence table written the way a node writes them.
+     */
+    private static int connect(Connection connection, int size) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM agent_connection");
+            statement.execute("INSERT INTO site_node (node_id, boot_id, started_at, seen_at)" + " VALUES ('" + NODE
+                    + "', '" + BOOT + "', now(), now()) ON CONFLICT DO NOTHING");
+            int connected = statement.executeUpdate("INSERT INTO agent_connection (client_id, node_id, boot_id,"
+                    + " connection_id, connected_at, last_heard_at) SELECT id, '" + NODE + "', '" + BOOT + "',"
+                    + " gen_random_uuid(), now(), now() FROM jump_client WHERE state = 'ACTIVE'"
+                    + " ORDER BY random() LIMIT " + size * 19 / 1000);
+            statement.execute("VACUUM ANALYZE agent_connection");
+            statement.execute("VACUUM ANALYZE jump_client");
+            return connected;
         }
-        Set<SearchField> all = EnumSet.allOf(SearchField.class);
-        return List.of(
-                new Case("everything, by name", query(null, all, online), JumpClientSort.NAME, true),
-                new Case(
-                        "everything, last accessed first",
-                        query(null, all, online),
-                        JumpClientSort.LAST_ACCESSED,
-                        false),
-                new Case("word in every field (`7f3a`)", query("7f3a", all, online), JumpClientSort.NAME, true),
-                new Case(
-                        "name only (`host-00420`)",
-                        query("host-00420", EnumSet.of(SearchField.NAME), online),
-                        JumpClientSort.NAME,
-                        true),
-                new Case("two words (`rack 42`)", query("rack 42", all, online), JumpClientSort.NAME, true),
-                new Case("group by name (`group-7`)", query("group-7", all, online), JumpClientSort.NAME, true),
-                new Case(
-                        "typed `tag:tag-5 status:offline ip:10.1.*`",
-                        query("tag:tag-5 status:offline ip:10.1.*", all, online),
-                        JumpClientSort.NAME,
-                        true),
-                new Case(
-                        "typed `status:online` (" + online.size() + " connected)",
-                        query("status:online", all, online),
-                        JumpClientSort.NAME,
-                        true));
     }
 
-    private static JumpClientQuery query(String text, Set<SearchField> fields, List<UUID> online) {
-        return new JumpClientQuery(text, fields, null, null, online);
+    private static List<Case> cases(int connected) {
+        Set<SearchField> all = EnumSet.allOf(SearchField.class);
+        return List.of(
+                new Case("everything, by name", query(null, all), JumpClientSort.NAME, true),
+                new Case("everything, last accessed first", query(null, all), JumpClientSort.LAST_ACCESSED, false),
+                new Case("word in every field (`7f3a`)", query("7f3a", all), JumpClientSort.NAME, true),
+                new Case(
+                        "name only (`host-00420`)",
+                        query("host-00420", EnumSet.of(SearchField.NAME)),
+                        JumpClientSort.NAME,
+                        true),
+                new Case("two words (`rack 42`)", query("rack 42", all), JumpClientSort.NAME, true),
+                new Case("group by name (`group-7`)", query("group-7", all), JumpClientSort.NAME, true),
+                new Case(
+                        "typed `tag:tag-5 status:offline ip:10.1.*`",
+                        query("tag:tag-5 status:offline ip:10.1.*", all),
+                        JumpClientSort.NAME,
+                        true),
+                new Case(
+                        "typed `status:online` (" + connected + " connected)",
+                        query("status:online", all),
+                        JumpClientSort.NAME,
+                        true),
+                new Case("typed `status:offline`", query("status:offline", all), JumpClientSort.NAME, true),
+                new Case("word `online` in every field", query("online", all), JumpClientSort.NAME, true));
+    }
+
+    private static JumpClientQuery query(String text, Set<SearchField> fields) {
+        return new JumpClientQuery(text, fields, null, null);
     }
 
     private static void measure(Connection connection, int size, Case c, Map<Long, String> visible)
             throws SQLException {
         ClientSearchSql.Where where = ClientSearchSql.where(c.query(), visible);
+        List<Object> countParameters = new ArrayList<>(where.parameters());
+        countParameters.add(JumpClientSearch.COUNT_LIMIT + 1);
+        List<Object> pageParameters = new ArrayList<>(where.parameters());
+        pageParameters.add(PAGE);
+        pageParameters.add(0);
         long[] nanos = new long[RUNS];
         long matches = 0;
         for (int run = -WARM_UP; run < RUNS; run++) {
             long start = System.nanoTime();
-            List<Object> countParameters = new ArrayList<>(where.parameters());
-            countParameters.add(JumpClientSearch.COUNT_LIMIT + 1);
             try (PreparedStatement count = connection.prepareStatement(ClientSearchSql.count(where))) {
                 ClientSearchSql.bind(connection, count, countParameters);
                 try (ResultSet result = count.executeQuery()) {
@@ -197,9 +219,6 @@ public final class SearchBenchmark {
                     matches = result.getLong(1);
                 }
             }
-            List<Object> pageParameters = new ArrayList<>(where.parameters());
-            pageParameters.add(PAGE);
-            pageParameters.add(0);
             try (PreparedStatement page =
                     connection.prepareStatement(ClientSearchSql.page(where, c.sort(), c.ascending()))) {
                 ClientSearchSql.bind(connection, page, pageParameters);
@@ -216,13 +235,39 @@ public final class SearchBenchmark {
         Arrays.sort(nanos);
         System.out.printf(
                 Locale.ROOT,
-                "| %,d | %s | %s | %.1f | %.1f | %.1f |%n",
+                "| %,d | %s | %s | %.1f | %.1f | %.1f | %,d + %,d |%n",
                 size,
                 c.name(),
                 matches > JumpClientSearch.COUNT_LIMIT ? "> " + JumpClientSearch.COUNT_LIMIT : Long.toString(matches),
                 nanos[RUNS / 2] / 1e6,
                 nanos[(int) Math.ceil(RUNS * 0.95) - 1] / 1e6,
-                nanos[RUNS - 1] / 1e6);
+                nanos[RUNS - 1] / 1e6,
+                buffers(connection, ClientSearchSql.count(where), countParameters),
+                buffers(connection, ClientSearchSql.page(where, c.sort(), c.ascending()), pageParameters));
+    }
+
+    private static final Pattern HIT = Pattern.compile("\"Shared Hit Blocks\": (\\d+)");
+    private static final Pattern READ = Pattern.compile("\"Shared Read Blocks\": (\\d+)");
+
+    /**
+     * The shared buffers a statement touches (hit + read, from {@code EXPLAIN (ANALYZE, BUFFERS)} of its top
+     * node): what it costs whatever else the machine is doing.
+     */
+    private static long buffers(Connection connection, String sql, List<Object> parameters) throws SQLException {
+        try (PreparedStatement explain =
+                connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + sql)) {
+            ClientSearchSql.bind(connection, explain, parameters);
+            try (ResultSet plan = explain.executeQuery()) {
+                plan.next();
+                String json = plan.getString(1);
+                return first(HIT, json) + first(READ, json);
+            }
+        }
+    }
+
+    private static long first(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
     }
 
     private static int freePort() throws IOException {

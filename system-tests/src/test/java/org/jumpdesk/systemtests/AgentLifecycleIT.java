@@ -17,6 +17,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jumpdesk.jumpclients.boundary.JumpClients;
+import org.jumpdesk.jumpclients.control.ThisNode;
 import org.jumpdesk.jumpclients.entity.JumpClientMode;
 import org.jumpdesk.jumpclients.entity.JumpClientState;
 import org.jumpdesk.settings.boundary.ClientSettingsValues;
@@ -53,6 +54,9 @@ class AgentLifecycleIT {
     @EJB
     private Settings settings;
 
+    @EJB
+    private ThisNode thisNode;
+
     @TempDir
     Path machine;
 
@@ -84,6 +88,14 @@ class AgentLifecycleIT {
 
             awaitTrue(() -> jumpClients.details(manager, id).state() == JumpClientState.ACTIVE, "ACTIVE");
             awaitTrue(() -> page(console).contains("data-online=\"true\""), "shown online");
+            assertThat(fixtures.count(
+                            "SELECT COUNT(*) FROM agent_connection a JOIN jump_client c ON c.id = a.client_id"
+                                    + " WHERE a.client_id = ? AND a.node_id = ? AND a.boot_id = ? AND c.online",
+                            id,
+                            thisNode.id(),
+                            thisNode.bootId()))
+                    .as("its connection, on this node, in the presence table")
+                    .isEqualTo(1);
             awaitTrue(() -> jumpClients.details(manager, id).statistics().reportedAt() != null, "statistics reported");
             var statistics = jumpClients.details(manager, id).statistics();
             assertThat(statistics.memoryTotalBytes()).isPositive();
@@ -95,6 +107,10 @@ class AgentLifecycleIT {
 
         awaitTrue(() -> page(console).contains("data-online=\"false\""), "shown offline after kill -9");
         assertThat(page(console)).doesNotContain("data-online=\"true\"").contains("data-client-id=\"" + id + "\"");
+        assertThat(fixtures.count("SELECT COUNT(*) FROM agent_connection WHERE client_id = ?", id))
+                .as("its presence row removed with its connection")
+                .isZero();
+        assertThat(jumpClients.details(manager, id).online()).isFalse();
     }
 
     @Test

@@ -195,7 +195,7 @@ final class TestSite {
         UUID id = UUID.randomUUID();
         UUID installer = UUID.randomUUID();
         try (Connection connection = database()) {
-            // Every client an agent registers has its installer (EclipseLink cannot read a null UUID).
+            // Every client an agent registers has its installer.
             update(
                     connection,
                     "INSERT INTO installer (id, key_hash, jump_group_id, mode, install_mode, valid_until, created_by,"

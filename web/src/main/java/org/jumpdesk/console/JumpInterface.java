@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.jumpdesk.agents.AgentPresence;
 import org.jumpdesk.audit.control.AuditTrail;
 import org.jumpdesk.jumpclients.boundary.JumpClientQuery;
 import org.jumpdesk.jumpclients.boundary.JumpClientRow;
@@ -70,9 +69,6 @@ public class JumpInterface implements Serializable {
 
     @Inject
     private CurrentUser currentUser;
-
-    @Inject
-    private AgentPresence presence;
 
     private String text;
     private List<SearchField> fields = new ArrayList<>(EnumSet.allOf(SearchField.class));
@@ -169,17 +165,17 @@ public class JumpInterface implements Serializable {
     }
 
     /**
-     * Asks the site for a jump. Presence is known here, on the node that holds the agent's connection:
-     * an active client that is not connected is {@code JC_OFFLINE}, one whose user disabled sessions is
-     * {@code DISABLED_BY_USER}; everything else is the boundary's to decide.
+     * Asks the site for a jump. An active client whose agent is connected to no node is {@code JC_OFFLINE},
+     * one whose user disabled sessions is {@code DISABLED_BY_USER} (both from the cluster's presence);
+     * everything else is the boundary's to decide.
      */
     void jump(UUID clientId, String name) {
         try {
             JumpClientSummary client = jumpClients.details(currentUser.actor(), clientId);
-            if (client.state() == JumpClientState.ACTIVE && !presence.online(clientId)) {
-                throw refusedHere(clientId, JumpDeskStatus.JC_OFFLINE, "not connected to this node");
+            if (client.state() == JumpClientState.ACTIVE && !client.online()) {
+                throw refusedHere(clientId, JumpDeskStatus.JC_OFFLINE, "not connected");
             }
-            if (presence.disabled(clientId)) {
+            if (client.disabledByUser()) {
                 throw refusedHere(clientId, JumpDeskStatus.DISABLED_BY_USER, "disabled on the remote machine");
             }
             if (client.state() == JumpClientState.UNINSTALLED) {
@@ -195,7 +191,7 @@ public class JumpInterface implements Serializable {
         }
     }
 
-    /** A jump refused here, where presence is known, audited as the boundaries audit their refusals. */
+    /** A jump refused here, audited as the boundaries audit their refusals. */
     private JumpDeskException refusedHere(UUID clientId, JumpDeskStatus status, String detail) {
         JumpDeskException refusal = status.exception(detail);
         auditTrail.recordRefusal(
@@ -277,25 +273,6 @@ public class JumpInterface implements Serializable {
         }
     }
 
-    /** The status shown for a row: online, offline, passive, pinned or uninstalled. */
-    public String status(UUID clientId, JumpClientState state) {
-        return switch (state) {
-            case ACTIVE -> online(clientId) ? "online" : "offline";
-            case PASSIVE -> "passive";
-            case PINNED -> "pinned";
-            case UNINSTALLED -> "uninstalled";
-        };
-    }
-
-    /** Whether the client's agent is connected to this node now, whatever its state. */
-    public boolean online(UUID clientId) {
-        return presence.online(clientId);
-    }
-
-    public boolean disabledByUser(UUID clientId) {
-        return presence.disabled(clientId);
-    }
-
     private List<JumpClientSummary> current() {
         List<JumpClientSummary> current = new ArrayList<>();
         for (JumpClientRow row : selected) {
@@ -326,12 +303,7 @@ public class JumpInterface implements Serializable {
     }
 
     private JumpClientQuery query() {
-        return new JumpClientQuery(
-                text,
-                Set.copyOf(fields),
-                scope.groupId(),
-                scope.tag(),
-                presence.lastHeard().keySet());
+        return new JumpClientQuery(text, Set.copyOf(fields), scope.groupId(), scope.tag());
     }
 
     /** The table's rows, read a page at a time from the search boundary, sorted by the database. */

@@ -1,5 +1,6 @@
 package org.jumpdesk.agents;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.jumpdesk.protocol.Hello;
@@ -23,12 +24,24 @@ public interface AgentDirectory {
     Registered register(Register registration, String nonce);
 
     /**
-     * A registered agent has said hello on a new connection: record it and tell it how to carry on.
+     * A registered agent has said hello on a new connection: record the contact and the client's presence
+     * (this connection, on this node) and tell it how to carry on.
      *
      * @param nonce the challenge this connection's agent signed
+     * @param connectionId this connection, as the presence row names it
      * @return the welcome to send back
      */
-    Welcome agentConnected(Hello hello, String nonce);
+    Welcome agentConnected(Hello hello, String nonce, UUID connectionId);
+
+    /**
+     * The connection closed: the client is offline unless a newer connection replaced it.
+     *
+     * @param lastHeard when the agent was last heard from on it, or null if unknown
+     */
+    void disconnected(UUID clientId, UUID connectionId, Instant lastHeard);
+
+    /** The machine's user disabled or enabled sessions, reported over that connection. */
+    void availabilityChanged(UUID clientId, UUID connectionId, boolean disabled);
 
     /** The agent was uninstalled on its machine. */
     void uninstalled(UUID clientId);

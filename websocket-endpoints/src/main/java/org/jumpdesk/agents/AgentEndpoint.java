@@ -65,6 +65,9 @@ public class AgentEndpoint {
     private SessionRelay relay;
 
     private final String nonce = AgentAuthentication.newNonce();
+    /** This connection in the cluster's presence table. */
+    private final UUID connectionId = UUID.randomUUID();
+
     private UUID clientId;
     private boolean registered;
     /** The address the agent connects from, as the site sees it (its public IP behind NAT). */
@@ -118,7 +121,12 @@ public class AgentEndpoint {
             if (message instanceof Heartbeat) {
                 LOG.finest(() -> "heartbeat from " + clientId);
             } else if (message instanceof Availability availability) {
-                presence.availability(clientId, availability.disabled());
+                if (presence.availabilityChanged(clientId, availability.disabled())) {
+                    refusing(
+                            session,
+                            () -> directory.availabilityChanged(clientId, connectionId, availability.disabled()));
+                    presence.announce(clientId);
+                }
             } else if (message instanceof Statistics statistics) {
                 refusing(session, () -> directory.statistics(clientId, statistics, peerAddress));
                 if (awaitingUpdate != null) {
@@ -159,11 +167,11 @@ public class AgentEndpoint {
             close(session, CloseCodes.VIOLATED_POLICY, "'hello' was already sent on this connection");
             return;
         }
-        Welcome welcome = directory.agentConnected(hello, nonce);
+        Welcome welcome = directory.agentConnected(hello, nonce, connectionId);
         // Only an authenticated hello makes this connection the client's.
         clientId = hello.clientId();
         session.getUserProperties().put(AgentVersionCheck.AGENT_VERSION, hello.agentVersion());
-        presence.connected(clientId, session, Instant.now());
+        presence.connected(clientId, connectionId, session, Instant.now());
         // The offer and a waiting jump go first: a passive agent disconnects as soon as it is welcomed.
         offerUpdate(session, hello.agentVersion());
         relay.waitingFor(clientId).ifPresent(jump -> session.getAsyncRemote().sendText(CODEC.encode(jump)));
@@ -181,10 +189,23 @@ public class AgentEndpoint {
         awaitingUpdate = directory.runsRelease(agentVersion) ? null : agentVersion;
     }
 
+    /**
+     * Forgets the session at once (jumps must not be sent to it), releases the client's presence unless a
+     * newer connection replaced this one, then tells consoles.
+     */
     @OnClose
     public void onClose(Session session, CloseReason reason) {
         if (clientId != null) {
-            presence.disconnected(clientId, session);
+            Instant lastHeard = presence.disconnected(clientId, session);
+            try {
+                directory.disconnected(clientId, connectionId, lastHeard);
+            } catch (RuntimeException e) {
+                // A node shutting down releases its connections itself, and a new start releases an earlier run's.
+                LOG.log(Level.FINE, "presence of " + clientId + " not released at its close", e);
+            }
+            if (lastHeard != null) {
+                presence.announce(clientId);
+            }
             if (!presence.online(clientId)) {
                 relay.agentDisconnected(clientId);
             }

@@ -11,20 +11,20 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
+import java.util.List;
 import java.util.logging.Logger;
-import org.jumpdesk.jumpclients.boundary.JumpClients;
+import org.jumpdesk.jumpclients.boundary.AgentConnections;
+import org.jumpdesk.jumpclients.control.ThisNode;
 import org.jumpdesk.relay.SessionRelay;
 import org.jumpdesk.settings.boundary.ClientSettingsValues;
 import org.jumpdesk.settings.boundary.Settings;
 
 /**
  * This node's timers for its agent connections: keeps the connection admission rate in step with the
- * settings, closes connections whose agent missed three heartbeats, ends jumps and sessions past their
- * connect or idle timeout,
- * and writes when connected agents were last heard from, all in one statement every 30 seconds and at
- * shutdown. Heartbeats themselves never touch the database.
+ * settings, closes connections whose agent missed three heartbeats (and releases their presence), ends
+ * jumps and sessions past their connect or idle timeout, keeps this node's {@code site_node} row alive (and
+ * the agents of silent nodes offline), and writes when connected agents were last heard from, all in one
+ * statement every 30 seconds and at shutdown. Heartbeats themselves never touch the database.
  */
 @Singleton
 // The timers share nothing but the thread-safe presence; a slow run (the first one waits for the EJB
@@ -48,7 +48,10 @@ public class AgentHousekeeping {
     private SessionRelay sessionRelay;
 
     @EJB
-    private JumpClients jumpClients;
+    private AgentConnections agentConnections;
+
+    @EJB
+    private ThisNode thisNode;
 
     @EJB
     private Settings settings;
@@ -57,11 +60,22 @@ public class AgentHousekeeping {
     void closeSilentConnections() {
         ClientSettingsValues current = settings.current();
         Duration allowed = Duration.ofSeconds((long) MISSED_HEARTBEATS * current.heartbeatSeconds());
-        int closed = presence.closeSilent(allowed, Instant.now());
+        List<AgentPresence.Silent> closed = presence.closeSilent(allowed, Instant.now());
+        for (AgentPresence.Silent silent : closed) {
+            agentConnections.disconnected(silent.clientId(), silent.connectionId(), silent.lastHeard());
+            presence.announce(silent.clientId());
+        }
         sessionRelay.expireWaiting(Instant.now());
         sessionRelay.endIdle(Duration.ofMinutes(current.sessionIdleTimeoutMinutes()));
-        if (closed > 0) {
-            LOG.fine(() -> closed + " agents missed " + MISSED_HEARTBEATS + " heartbeats and are offline");
+        if (!closed.isEmpty()) {
+            LOG.fine(() -> closed.size() + " agents missed " + MISSED_HEARTBEATS + " heartbeats and are offline");
+        }
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "*/" + ThisNode.KEEP_ALIVE_SECONDS, persistent = false)
+    void keepNodeAlive() {
+        if (!thisNode.keepAlive()) {
+            presence.closeAll("this node was taken for gone; connect again");
         }
     }
 
@@ -73,9 +87,6 @@ public class AgentHousekeeping {
     @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false)
     @PreDestroy
     void writeLastContacts() {
-        Map<UUID, Instant> heard = presence.lastHeard();
-        if (!heard.isEmpty()) {
-            jumpClients.recordLastContacts(heard);
-        }
+        agentConnections.recordLastHeard(presence.lastHeard());
     }
 }

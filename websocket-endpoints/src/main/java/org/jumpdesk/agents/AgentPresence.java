@@ -8,7 +8,9 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,26 +20,34 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The agents connected to this node, and when each was last heard from. Per-connection state only, as
- * every node keeps its own; nothing here is written to the database per heartbeat.
+ * The agent connections this node holds: each one's session, when its agent was last heard from and
+ * whether its user disabled sessions. Per-connection state only; whether a client is online is the
+ * cluster's presence in the database ({@code AgentConnections}), which the endpoint writes at connect and
+ * close, and the housekeeping timer's flush brings up to date with the times kept here, so heartbeats
+ * never write.
  */
 @ApplicationScoped
 public class AgentPresence {
 
     private static final Logger LOG = Logger.getLogger(AgentPresence.class.getName());
 
-    /** One live connection: its session and when the agent last sent anything. */
+    /** One live connection: its id in the presence table, its session, when the agent last sent anything. */
     private static final class Connection {
 
+        private final UUID id;
         private final Session session;
         private volatile Instant lastHeard;
         private volatile boolean disabled;
 
-        private Connection(Session session, Instant lastHeard) {
+        private Connection(UUID id, Session session, Instant lastHeard) {
+            this.id = id;
             this.session = session;
             this.lastHeard = lastHeard;
         }
     }
+
+    /** A connection closed for missed heartbeats, to be released from the presence table. */
+    record Silent(UUID clientId, UUID connectionId, Instant lastHeard) {}
 
     private final Map<UUID, Connection> connections = new ConcurrentHashMap<>();
 
@@ -48,9 +58,12 @@ public class AgentPresence {
     @Inject
     private Event<AgentPresenceChanged> changes;
 
-    /** An agent authenticated on a session; an older session of the same client is closed. */
-    public void connected(UUID clientId, Session session, Instant now) {
-        Connection previous = connections.put(clientId, new Connection(session, now));
+    /**
+     * An agent authenticated on a session (its presence row is written); an older session of the same
+     * client is closed.
+     */
+    public void connected(UUID clientId, UUID connectionId, Session session, Instant now) {
+        Connection previous = connections.put(clientId, new Connection(connectionId, session, now));
         if (previous != null && previous.session != session) {
             close(previous.session, CloseReason.CloseCodes.NORMAL_CLOSURE, "replaced by a new connection");
         }
@@ -66,12 +79,18 @@ public class AgentPresence {
         }
     }
 
-    /** The session ended; forgets the client unless a newer session already replaced it. */
-    public void disconnected(UUID clientId, Session session) {
+    /**
+     * The session ended: forgets the client unless a newer session already replaced it. Consoles are told
+     * by the caller ({@link #announce}) once the presence row is gone.
+     *
+     * @return when the agent was last heard from on this session, or null if it was not the client's
+     */
+    public Instant disconnected(UUID clientId, Session session) {
         Connection connection = connections.get(clientId);
         if (connection != null && connection.session == session && connections.remove(clientId, connection)) {
-            announce(clientId, false);
+            return connection.lastHeard;
         }
+        return null;
     }
 
     /** How many agents are connected to this node now. */
@@ -84,23 +103,29 @@ public class AgentPresence {
         return messagesHeard.sum();
     }
 
+    /** Whether this node holds a connection of the client (the cluster's presence is in the database). */
     public boolean online(UUID clientId) {
         return connections.containsKey(clientId);
     }
 
-    /** The remote user allowed or refused sessions (the agent's local disable / enable). */
-    public void availability(UUID clientId, boolean disabled) {
-        Connection connection = connections.get(clientId);
-        if (connection != null && connection.disabled != disabled) {
-            connection.disabled = disabled;
-            announce(clientId, true);
-        }
-    }
-
-    /** Whether the connected agent's user has disabled it; jumps to it are refused with DISABLED_BY_USER. */
+    /** Whether the agent connected to this node has been disabled by its user. */
     public boolean disabled(UUID clientId) {
         Connection connection = connections.get(clientId);
         return connection != null && connection.disabled;
+    }
+
+    /**
+     * The remote user allowed or refused sessions (the agent's local disable / enable).
+     *
+     * @return whether that changed, so that the presence row is written and consoles are told
+     */
+    public boolean availabilityChanged(UUID clientId, boolean disabled) {
+        Connection connection = connections.get(clientId);
+        if (connection == null || connection.disabled == disabled) {
+            return false;
+        }
+        connection.disabled = disabled;
+        return true;
     }
 
     /** When each connected client was last heard from, for the batched last-contact write. */
@@ -111,24 +136,38 @@ public class AgentPresence {
     }
 
     /**
-     * Closes the connections of agents silent for longer than allowed (three missed heartbeats): they are
-     * offline from now on.
+     * Forgets and closes the connections of agents silent for longer than allowed (three missed
+     * heartbeats), without waiting for their close handshake, which a hung agent never answers.
      *
-     * @return how many were closed
+     * @return the connections closed, for the caller to release their presence and then {@link #announce} it
      */
-    public int closeSilent(Duration allowedSilence, Instant now) {
-        int closed = 0;
+    List<Silent> closeSilent(Duration allowedSilence, Instant now) {
+        List<Silent> closed = new ArrayList<>();
         for (Map.Entry<UUID, Connection> entry : connections.entrySet()) {
-            if (entry.getValue().lastHeard.plus(allowedSilence).isBefore(now)) {
+            Connection connection = entry.getValue();
+            if (connection.lastHeard.plus(allowedSilence).isBefore(now)
+                    && connections.remove(entry.getKey(), connection)) {
                 LOG.fine(() -> "agent " + entry.getKey() + " missed its heartbeats");
-                if (connections.remove(entry.getKey(), entry.getValue())) {
-                    announce(entry.getKey(), false);
-                }
-                close(entry.getValue().session, CloseReason.CloseCodes.GOING_AWAY, "missed heartbeats");
-                closed++;
+                close(connection.session, CloseReason.CloseCodes.GOING_AWAY, "missed heartbeats");
+                closed.add(new Silent(entry.getKey(), connection.id, connection.lastHeard));
             }
         }
         return closed;
+    }
+
+    /** Tells consoles that the presence of a client changed (after its row was written). */
+    void announce(UUID clientId) {
+        announce(clientId, connections.containsKey(clientId));
+    }
+
+    /**
+     * Closes every connection: the other nodes took this one for gone and released its agents' presence,
+     * so they must connect again (to any node) to be online.
+     */
+    void closeAll(String reason) {
+        connections
+                .values()
+                .forEach(connection -> close(connection.session, CloseReason.CloseCodes.TRY_AGAIN_LATER, reason));
     }
 
     /** The session of a client connected to this node. */

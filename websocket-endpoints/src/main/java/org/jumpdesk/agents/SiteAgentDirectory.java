@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.jumpdesk.agentsoftware.boundary.AgentRelease;
 import org.jumpdesk.agentsoftware.boundary.AgentUpdates;
+import org.jumpdesk.jumpclients.boundary.AgentConnections;
 import org.jumpdesk.jumpclients.boundary.AgentProof;
 import org.jumpdesk.jumpclients.boundary.JumpClientSummary;
 import org.jumpdesk.jumpclients.boundary.JumpClients;
@@ -34,6 +35,9 @@ public class SiteAgentDirectory implements AgentDirectory {
 
     @EJB
     private JumpClients jumpClients;
+
+    @EJB
+    private AgentConnections agentConnections;
 
     @EJB
     private Settings settings;
@@ -60,8 +64,9 @@ public class SiteAgentDirectory implements AgentDirectory {
     }
 
     @Override
-    public Welcome agentConnected(Hello hello, String nonce) {
-        JumpClientSummary client = validated(() -> jumpClients.agentConnected(
+    public Welcome agentConnected(Hello hello, String nonce, UUID connectionId) {
+        JumpClientSummary client = validated(() -> agentConnections.connect(
+                connectionId,
                 hello.clientId(),
                 new AgentProof(nonce, hello.signature()),
                 new AgentDescription(hello.hostname(), hello.operatingSystem(), hello.agentVersion())));
@@ -75,6 +80,16 @@ public class SiteAgentDirectory implements AgentDirectory {
                 (int) Duration.between(client.lastContactAt(), client.removalDue())
                         .toDays(),
                 agentUpdates.siteKey());
+    }
+
+    @Override
+    public void disconnected(UUID clientId, UUID connectionId, Instant lastHeard) {
+        agentConnections.disconnected(clientId, connectionId, lastHeard);
+    }
+
+    @Override
+    public void availabilityChanged(UUID clientId, UUID connectionId, boolean disabled) {
+        agentConnections.availabilityChanged(clientId, connectionId, disabled);
     }
 
     @Override

@@ -51,6 +51,8 @@ class AgentEndpointTest {
     private final List<UUID> recordedUninstalls = new CopyOnWriteArrayList<>();
     private final List<Statistics> recordedStatistics = new CopyOnWriteArrayList<>();
     private final List<String> recordedAddresses = new CopyOnWriteArrayList<>();
+    /** Presence as the directory was told it: "connected c1", "disabled c1 true", "disconnected c1". */
+    private final List<String> recordedPresence = new CopyOnWriteArrayList<>();
     /** Agents on 1.8 find the upgrade slots taken at first, then free. */
     private final AtomicInteger upgradeSlotRequests = new AtomicInteger();
 
@@ -103,7 +105,17 @@ class AgentEndpointTest {
             }
 
             @Override
-            public Welcome agentConnected(Hello hello, String nonce) {
+            public void disconnected(UUID clientId, UUID connectionId, java.time.Instant lastHeard) {
+                recordedPresence.add("disconnected " + connectionId);
+            }
+
+            @Override
+            public void availabilityChanged(UUID clientId, UUID connectionId, boolean disabled) {
+                recordedPresence.add("disabled " + connectionId + " " + disabled);
+            }
+
+            @Override
+            public Welcome agentConnected(Hello hello, String nonce, UUID connectionId) {
                 recordedNonces.add(nonce);
                 if (hello.hostname().equals("explodes")) {
                     throw new IllegalStateException("the database is gone");
@@ -112,6 +124,7 @@ class AgentEndpointTest {
                     throw JumpDeskStatus.JC_NOT_FOUND.exception("no Jump Client " + hello.clientId());
                 }
                 recordedHellos.add(hello);
+                recordedPresence.add("connected " + connectionId);
                 return new Welcome(hello.clientId(), 30, 300, "ACTIVE", 60, 180, SITE_KEY);
             }
         };
@@ -219,6 +232,9 @@ class AgentEndpointTest {
             TimeUnit.MILLISECONDS.sleep(20);
         }
         assertThat(InProcessAgentEndpoints.presence.online(id)).isFalse();
+        assertThat(recordedPresence).hasSize(2);
+        String connection = recordedPresence.get(0).substring("connected ".length());
+        assertThat(recordedPresence).containsExactly("connected " + connection, "disconnected " + connection);
     }
 
     @Test
@@ -242,6 +258,13 @@ class AgentEndpointTest {
                 TimeUnit.MILLISECONDS.sleep(20);
             }
             assertThat(InProcessAgentEndpoints.presence.disabled(id)).isFalse();
+            String connection = recordedPresence.get(0).substring("connected ".length());
+            assertThat(recordedPresence)
+                    .as("each change written once")
+                    .containsExactly(
+                            "connected " + connection,
+                            "disabled " + connection + " true",
+                            "disabled " + connection + " false");
         }
     }
 
@@ -252,10 +275,17 @@ class AgentEndpointTest {
             agent.send(CODEC.encode(new Hello(id, "h", "o", "1", "c2ln")));
             agent.nextMessage();
 
-            int closed = InProcessAgentEndpoints.presence.closeSilent(
+            List<AgentPresence.Silent> closed = InProcessAgentEndpoints.presence.closeSilent(
                     java.time.Duration.ofSeconds(90), java.time.Instant.now().plusSeconds(91));
 
-            assertThat(closed).isPositive();
+            assertThat(closed).extracting(AgentPresence.Silent::clientId).contains(id);
+            assertThat(closed.stream()
+                            .filter(silent -> silent.clientId().equals(id))
+                            .findFirst()
+                            .orElseThrow())
+                    .extracting(silent -> "connected " + silent.connectionId())
+                    .as("the connection the hello recorded, for its presence row to be released")
+                    .isIn(recordedPresence);
             assertThat(agent.closeReason().getCloseCode().getCode()).isEqualTo(1001);
             assertThat(InProcessAgentEndpoints.presence.online(id)).isFalse();
         }

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jumpdesk.jumpclients.boundary.AgentConnections;
 import org.jumpdesk.jumpclients.boundary.JumpClientProperties;
 import org.jumpdesk.jumpclients.boundary.JumpClients;
 import org.jumpdesk.jumpclients.entity.JumpClientMode;
@@ -32,7 +33,7 @@ import org.jumpdesk.shared.Actor;
  *       of the clients through {@link JumpClients#changeProperties} (one audited transaction each) until
  *       the time is up; answers {@code changes=<n> failed=<n> millis=<n>}.
  *   <li>{@code /last-contacts}: writes "heard now" for all of them through
- *       {@link JumpClients#recordLastContacts}, the node's batched last-seen flush; answers
+ *       {@link AgentConnections#recordLastHeard}, the node's batched last-seen flush; answers
  *       {@code clients=<n> micros=<n>}.
  * </ul>
  */
@@ -43,6 +44,9 @@ public class BenchDriver extends HttpServlet {
 
     @EJB
     private transient JumpClients jumpClients;
+
+    @EJB
+    private transient AgentConnections agentConnections;
 
     @Resource
     private transient ManagedExecutorService executor;
@@ -62,7 +66,7 @@ public class BenchDriver extends HttpServlet {
         Instant now = Instant.now();
         clients.forEach(id -> heard.put(id, now));
         long start = System.nanoTime();
-        jumpClients.recordLastContacts(heard);
+        agentConnections.recordLastHeard(heard);
         return "clients=" + clients.size() + " micros=" + (System.nanoTime() - start) / 1000;
     }
 

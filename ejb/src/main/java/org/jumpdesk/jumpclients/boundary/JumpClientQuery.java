@@ -2,9 +2,7 @@ package org.jumpdesk.jumpclients.boundary;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.util.Collection;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * What the Jump interface asks for: the search text, the fields it is looked for in, and the group (and
@@ -15,18 +13,12 @@ import java.util.UUID;
  * @param fields where the words are looked for; typed filters name their own field
  * @param jumpGroupId only this group, or null for every group the user can see
  * @param tag only this tag within the group, or null
- * @param online the clients connected now (presence is known to the nodes, not the database); used by
- *     {@code status} searches
  */
 public record JumpClientQuery(
-        @Size(max = 1024) String text,
-        @NotNull Set<SearchField> fields,
-        Long jumpGroupId,
-        @Size(max = 64) String tag,
-        @NotNull Collection<UUID> online) {
+        @Size(max = 1024) String text, @NotNull Set<SearchField> fields, Long jumpGroupId, @Size(max = 64) String tag) {
 
     /** Everything the user can see. */
-    public static JumpClientQuery everything(Collection<UUID> online) {
-        return new JumpClientQuery(null, Set.of(SearchField.values()), null, null, online);
+    public static JumpClientQuery everything() {
+        return new JumpClientQuery(null, Set.of(SearchField.values()), null, null);
     }
 }

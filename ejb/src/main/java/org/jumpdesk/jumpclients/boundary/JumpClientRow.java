@@ -5,7 +5,12 @@ import java.util.UUID;
 import org.jumpdesk.jumpclients.entity.JumpClientMode;
 import org.jumpdesk.jumpclients.entity.JumpClientState;
 
-/** One line of the Jump interface's table; a detached copy read straight from the search query. */
+/**
+ * One line of the Jump interface's table; a detached copy read straight from the search query.
+ *
+ * @param online its agent's connection is open on some node now
+ * @param disabledByUser the machine's user has disabled sessions (known while online)
+ */
 public record JumpClientRow(
         UUID id,
         String name,
@@ -20,4 +25,12 @@ public record JumpClientRow(
         String operatingSystem,
         Instant lastAccessedAt,
         String lastAccessedBy,
-        Instant lastContactAt) {}
+        Instant lastContactAt,
+        boolean online,
+        boolean disabledByUser) {
+
+    /** The status the table shows: online, offline, passive, pinned or uninstalled. */
+    public String status() {
+        return state.status(online);
+    }
+}

@@ -48,8 +48,12 @@ import org.jumpdesk.shared.Texts;
 @AuditedAs
 public class JumpClientSearch {
 
-    /** Counting stops here: the table says "more than" instead of scanning every match. */
-    public static final int COUNT_LIMIT = 10_000;
+    /**
+     * Counting stops here: the table says "more than" instead of scanning every match. Counting is what a
+     * search that matches many clients costs (each match is tested against every condition), so the limit
+     * is what a representative pages through, 20 pages of 50.
+     */
+    public static final int COUNT_LIMIT = 1_000;
 
     @EJB
     private Permissions permissions;
@@ -95,7 +99,7 @@ public class JumpClientSearch {
         if (groups.isEmpty()) {
             return Optional.empty();
         }
-        ClientSearchSql.Where where = ClientSearchSql.where(JumpClientQuery.everything(List.of()), groups);
+        ClientSearchSql.Where where = ClientSearchSql.where(JumpClientQuery.everything(), groups);
         List<Object> parameters = new ArrayList<>(where.parameters());
         parameters.add(clientId);
         return rows(ClientSearchSql.SELECT + where.sql() + " AND c.id = ?", parameters).stream()
@@ -120,7 +124,9 @@ public class JumpClientSearch {
                         result.getString(11),
                         instant(result.getTimestamp(12)),
                         result.getString(13),
-                        instant(result.getTimestamp(14))));
+                        instant(result.getTimestamp(14)),
+                        result.getBoolean(15),
+                        result.getBoolean(16)));
             }
             return rows;
         });
@@ -209,13 +215,11 @@ public class JumpClientSearch {
             count.setParameter(name, value);
             clients.setParameter(name, value);
         });
-        int offlineLimitDays = settings.current().offlineLimitDays();
         return new JumpClientPage(
-                clients.setFirstResult(offset)
-                        .setMaxResults(limit)
-                        .getResultStream()
-                        .map(c -> JumpClientSummary.of(c, offlineLimitDays))
-                        .toList(),
+                JumpClientSummary.of(
+                        clients.setFirstResult(offset).setMaxResults(limit).getResultList(),
+                        dataSource,
+                        settings.current().offlineLimitDays()),
                 count.getSingleResult());
     }
 

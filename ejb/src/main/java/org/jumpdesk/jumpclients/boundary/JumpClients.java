@@ -12,13 +12,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -189,26 +185,6 @@ public class JumpClients {
         client.recordStatistics(statistics);
     }
 
-    /**
-     * Writes when connected agents were last heard from, for many clients in one statement: the batched
-     * write that keeps heartbeats off the database. A time never moves backwards.
-     */
-    public void recordLastContacts(@NotNull Map<UUID, Instant> lastHeard) {
-        UUID[] ids = lastHeard.keySet().toArray(UUID[]::new);
-        Timestamp[] times =
-                Arrays.stream(ids).map(id -> Timestamp.from(lastHeard.get(id))).toArray(Timestamp[]::new);
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement(
-                        "UPDATE jump_client SET last_contact_at = heard.at FROM unnest(?::uuid[], ?::timestamptz[]) AS heard(id, at)"
-                                + " WHERE jump_client.id = heard.id AND heard.at > jump_client.last_contact_at")) {
-            update.setArray(1, connection.createArrayOf("uuid", ids));
-            update.setArray(2, connection.createArrayOf("timestamptz", times));
-            update.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot write the last contact of " + ids.length + " Jump Clients", e);
-        }
-    }
-
     /** The agent was uninstalled on its machine: {@code UNINSTALLED}, still listed with its last details. */
     @AuditedAs("jump-client.uninstall")
     public void uninstalledByAgent(UUID clientId) {
@@ -304,8 +280,7 @@ public class JumpClients {
         if (roles.isEmpty()) {
             return List.of();
         }
-        int offlineLimitDays = settings.current().offlineLimitDays();
-        return entityManager
+        return summaries(entityManager
                 .createQuery(
                         "SELECT c FROM JumpClient c WHERE c.deletedAt IS NULL AND c.jumpGroup.id IN :groups"
                                 + " ORDER BY c.lastContactAt DESC, c.id",
@@ -313,9 +288,7 @@ public class JumpClients {
                 .setParameter("groups", roles.keySet())
                 .setFirstResult(first)
                 .setMaxResults(max)
-                .getResultStream()
-                .map(c -> JumpClientSummary.of(c, offlineLimitDays))
-                .toList();
+                .getResultList());
     }
 
     /** How many clients the actor can see. */
@@ -334,7 +307,8 @@ public class JumpClients {
 
     /**
      * Uninstalls and removes every client whose last contact is older than its offline limit (its own, or
-     * the site's). Run by {@code OfflineLimitSweep}; safe to run on several nodes at once.
+     * the site's) and that is not connected now (the last contact of a connected client is in its
+     * {@code agent_connection} row). Run by {@code OfflineLimitSweep}; safe to run on several nodes at once.
      *
      * @param now the time to judge by (the timer passes the clock's; tests pass any)
      * @return how many clients were removed
@@ -343,9 +317,11 @@ public class JumpClients {
     public int removeOfflineBeyondLimit(@NotNull Instant now) {
         @SuppressWarnings("unchecked")
         List<Object> due = entityManager
-                .createNativeQuery(
-                        "SELECT id FROM jump_client WHERE deleted_at IS NULL AND last_contact_at"
-                                + " + make_interval(days => coalesce(offline_limit_days, ?1)) < ?2 ORDER BY last_contact_at LIMIT 1000")
+                .createNativeQuery("SELECT id FROM jump_client c WHERE deleted_at IS NULL AND last_contact_at"
+                        + " + make_interval(days => coalesce(offline_limit_days, ?1)) < ?2"
+                        // Connected now, so not offline, however long ago it connected.
+                        + " AND NOT EXISTS (SELECT 1 FROM agent_connection a WHERE a.client_id = c.id)"
+                        + " ORDER BY last_contact_at LIMIT 1000")
                 .setParameter(1, settings.current().offlineLimitDays())
                 .setParameter(2, Timestamp.from(now))
                 .getResultList();
@@ -432,7 +408,11 @@ public class JumpClients {
     }
 
     private JumpClientSummary summary(JumpClient client) {
-        return JumpClientSummary.of(client, settings.current().offlineLimitDays());
+        return summaries(List.of(client)).get(0);
+    }
+
+    private List<JumpClientSummary> summaries(List<JumpClient> clients) {
+        return JumpClientSummary.of(clients, dataSource, settings.current().offlineLimitDays());
     }
 
     /** Whether an install-time value replaces the installer's; refuses it when the installer forbids that. */

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,20 +36,27 @@ public final class ClientSearchSql {
     /** A WHERE clause and its parameters, in order. */
     public record Where(String sql, List<Object> parameters) {}
 
-    /** The table's columns, in the order {@code JumpClientSearch} reads them. */
+    /**
+     * The table's columns, in the order {@code JumpClientSearch} reads them, with the client's presence (a
+     * row in {@code agent_connection} while its agent is connected to any node).
+     */
     public static final String SELECT = "SELECT c.id, c.name, c.state, c.mode, g.name, c.tag, c.comments,"
             + " c.console_user, c.public_ip, c.private_ips, c.operating_system, c.last_jumped_at, c.last_jumped_by,"
-            + " c.last_contact_at FROM jump_client c JOIN jump_group g ON g.id = c.jump_group_id WHERE ";
+            + " greatest(c.last_contact_at, a.last_heard_at), a.client_id IS NOT NULL, coalesce(a.disabled, FALSE)"
+            + " FROM jump_client c JOIN jump_group g ON g.id = c.jump_group_id"
+            + " LEFT JOIN agent_connection a ON a.client_id = c.id WHERE ";
 
     /** One page of matches; the last two parameters are the page size and the offset. */
     public static String page(Where where, JumpClientSort sort, boolean ascending) {
         return SELECT + where.sql() + " ORDER BY " + orderBy(sort, ascending) + " LIMIT ? OFFSET ?";
     }
 
-    /** The number of matches, counted up to a limit given as the last parameter. */
+    /**
+     * The number of matches, counted up to a limit given as the last parameter. No join: the conditions
+     * name only the client's columns (a group by its ids).
+     */
     public static String count(Where where) {
-        return "SELECT count(*) FROM (SELECT 1 FROM jump_client c JOIN jump_group g ON g.id = c.jump_group_id WHERE "
-                + where.sql() + " LIMIT ?) matches";
+        return "SELECT count(*) FROM (SELECT 1 FROM jump_client c WHERE " + where.sql() + " LIMIT ?) matches";
     }
 
     /** Binds the parameters, {@code UUID[]} and {@code Long[]} as PostgreSQL arrays. */
@@ -70,11 +76,9 @@ public final class ClientSearchSql {
 
     private final StringBuilder sql = new StringBuilder();
     private final List<Object> parameters = new ArrayList<>();
-    private final UUID[] online;
     private final Map<Long, String> visibleGroups;
 
-    private ClientSearchSql(Collection<UUID> online, Map<Long, String> visibleGroups) {
-        this.online = online.toArray(UUID[]::new);
+    private ClientSearchSql(Map<Long, String> visibleGroups) {
         this.visibleGroups = visibleGroups;
     }
 
@@ -85,7 +89,7 @@ public final class ClientSearchSql {
      *     here, so that the statement names the groups' ids (a condition the planner can estimate and index)
      */
     public static Where where(JumpClientQuery query, Map<Long, String> visibleGroups) {
-        ClientSearchSql where = new ClientSearchSql(query.online(), visibleGroups);
+        ClientSearchSql where = new ClientSearchSql(visibleGroups);
         where.sql.append("c.deleted_at IS NULL AND c.jump_group_id = ANY(?)");
         where.parameters.add(visibleGroups.keySet().toArray(Long[]::new));
         if (query.jumpGroupId() != null) {
@@ -162,7 +166,9 @@ public final class ClientSearchSql {
         String pattern = glob(filter.value());
         String condition =
                 switch (filter.key()) {
-                    case "tag" -> like("c.tag", pattern);
+                    case "tag" -> filter.value().contains("*")
+                            ? like("c.tag", pattern)
+                            : sameText("c.tag", filter.value());
                     case "name" -> like("c.name", pattern);
                     case "group" -> group(globMatcher(filter.value())).orElse("FALSE");
                     case "comments" -> like("c.comments", pattern);
@@ -170,17 +176,32 @@ public final class ClientSearchSql {
                     case "os" -> like("c.operating_system", pattern);
                     case "method" -> like("c.mode", pattern);
                     case "accessed" -> lastAccessed(filter.value()).orElse("FALSE");
-                    case "ip" -> "(" + like("c.public_ip", pattern) + " OR " + like("c.private_ips", pattern)
-                            + " OR " + like("c.private_ips", pattern + ",%") + " OR "
-                            + like("c.private_ips", "%," + pattern) + " OR "
-                            + like("c.private_ips", "%," + pattern + ",%")
-                            + ")";
+                    case "ip" -> ip(pattern);
                     case "status" -> STATUSES.contains(filter.value().toLowerCase(Locale.ROOT))
                             ? status(filter.value().toLowerCase(Locale.ROOT))
                             : "FALSE";
                     default -> throw new IllegalArgumentException("unknown filter " + filter.key());
                 };
         sql.append(" AND ").append(condition);
+    }
+
+    /**
+     * One address of the public IP or of the comma-separated private ones matches the pattern. A pattern
+     * that ends with {@code %} already covers an address followed by others, so each row is tested fewer
+     * times.
+     */
+    private String ip(String pattern) {
+        List<String> alternatives =
+                new ArrayList<>(List.of(like("c.public_ip", pattern), like("c.private_ips", pattern)));
+        boolean open = pattern.endsWith("%");
+        if (!open) {
+            alternatives.add(like("c.private_ips", pattern + ",%"));
+        }
+        alternatives.add(like("c.private_ips", "%," + pattern));
+        if (!open) {
+            alternatives.add(like("c.private_ips", "%," + pattern + ",%"));
+        }
+        return "(" + String.join(" OR ", alternatives) + ")";
     }
 
     /** The visible groups whose name matches, by id; none matching leaves the condition out. */
@@ -227,6 +248,12 @@ public final class ClientSearchSql {
 
     private static final Pattern DATE = Pattern.compile("(\\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\\d|3[01]))?)?");
 
+    /** Equal ignoring case: an index on {@code lower(column)} serves it. */
+    private String sameText(String column, String value) {
+        parameters.add(value);
+        return "lower(" + column + ") = lower(?)";
+    }
+
     private String like(String expression, String pattern) {
         parameters.add(pattern);
         return expression + " ILIKE ?";
@@ -234,14 +261,10 @@ public final class ClientSearchSql {
 
     private String status(String status) {
         return switch (status) {
-            case "online" -> {
-                parameters.add(online);
-                yield "(c.state = 'ACTIVE' AND c.id = ANY(?))";
-            }
-            case "offline" -> {
-                parameters.add(online);
-                yield "(c.state = 'ACTIVE' AND NOT c.id = ANY(?))";
-            }
+                // c.online mirrors the presence table (a trigger keeps it); partial indexes over the connected
+                // clients serve it.
+            case "online" -> "(c.state = 'ACTIVE' AND c.online)";
+            case "offline" -> "(c.state = 'ACTIVE' AND NOT c.online)";
             default -> "c.state = '" + status.toUpperCase(Locale.ROOT) + "'";
         };
     }

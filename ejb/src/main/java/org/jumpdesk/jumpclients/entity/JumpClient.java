@@ -1,6 +1,7 @@
 package org.jumpdesk.jumpclients.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 import org.jumpdesk.jumpgroups.entity.JumpGroup;
+import org.jumpdesk.platform.NullableUuidConverter;
 import org.jumpdesk.shared.JumpDeskStatus;
 
 /**
@@ -66,7 +68,9 @@ public class JumpClient {
     @Column(name = "public_key", updatable = false)
     private String publicKey;
 
+    /** Null for a client pinned without an installer. */
     @Column(name = "installer_id", updatable = false)
+    @Convert(converter = NullableUuidConverter.class)
     private UUID installerId;
 
     @Column(name = "created_by", nullable = false, updatable = false)
@@ -223,9 +227,9 @@ public class JumpClient {
         this.lastJumpedAt = now;
     }
 
-    /** When a client offline since its last contact will be uninstalled and removed. */
-    public Instant removalDue(int siteOfflineLimitDays) {
-        return lastContactAt.plus(Duration.ofDays(offlineLimitDays == null ? siteOfflineLimitDays : offlineLimitDays));
+    /** How long the client may stay offline before it is uninstalled and removed: its own limit or the site's. */
+    public Duration offlineLimit(int siteOfflineLimitDays) {
+        return Duration.ofDays(offlineLimitDays == null ? siteOfflineLimitDays : offlineLimitDays);
     }
 
     public boolean removed() {
@@ -293,6 +297,7 @@ public class JumpClient {
         return createdAt;
     }
 
+    /** The last contact as this row knows it; while connected, the presence row holds a later one. */
     public Instant lastContactAt() {
         return lastContactAt;
     }

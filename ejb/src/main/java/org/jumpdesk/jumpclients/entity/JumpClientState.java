@@ -2,7 +2,7 @@ package org.jumpdesk.jumpclients.entity;
 
 /**
  * The site-wide states of a Jump Client; {@link JumpClientEvent} holds the moves between them.
- * Connectivity (online/offline) is not a state: it is never stored per heartbeat.
+ * Connectivity (online/offline) is not a state: it is presence, a row per open connection.
  */
 public enum JumpClientState {
     /** Registered by an installer or a pin, not yet connected. */
@@ -17,5 +17,15 @@ public enum JumpClientState {
     /** Whether a client in this state takes one of the license's deployed slots. */
     public boolean deployed() {
         return this != UNINSTALLED;
+    }
+
+    /** What the console shows: an active client is online or offline, the others their state. */
+    public String status(boolean online) {
+        return switch (this) {
+            case ACTIVE -> online ? "online" : "offline";
+            case PASSIVE -> "passive";
+            case PINNED -> "pinned";
+            case UNINSTALLED -> "uninstalled";
+        };
     }
 }

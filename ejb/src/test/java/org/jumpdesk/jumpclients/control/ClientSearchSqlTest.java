@@ -7,15 +7,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.jumpdesk.jumpclients.boundary.JumpClientQuery;
 import org.jumpdesk.jumpclients.boundary.JumpClientSort;
 import org.jumpdesk.jumpclients.boundary.SearchField;
 import org.junit.jupiter.api.Test;
 
 class ClientSearchSqlTest {
-
-    private static final UUID ONLINE = UUID.randomUUID();
 
     @Test
     void typedFiltersAreSeparatedFromWords() {
@@ -54,19 +51,27 @@ class ClientSearchSqlTest {
                 ClientSearchSql.where(query("tag:servers status:online ip:10.0.*", Set.of()), Map.of(1L, "Servers"));
 
         assertThat(where.sql())
-                .endsWith(" AND c.tag ILIKE ? AND (c.state = 'ACTIVE' AND c.id = ANY(?)) AND (c.public_ip ILIKE ?"
-                        + " OR c.private_ips ILIKE ? OR c.private_ips ILIKE ? OR c.private_ips ILIKE ?"
-                        + " OR c.private_ips ILIKE ?)");
+                .endsWith(" AND lower(c.tag) = lower(?) AND (c.state = 'ACTIVE' AND c.online) AND (c.public_ip ILIKE ?"
+                        + " OR c.private_ips ILIKE ? OR c.private_ips ILIKE ?)");
+        assertThat(where.parameters()).containsExactly(new Long[] {1L}, "servers", "10.0.%", "10.0.%", "%,10.0.%");
+    }
+
+    @Test
+    void anExactAddressIsLookedForAmongTheListedOnes() {
+        ClientSearchSql.Where where = ClientSearchSql.where(query("ip:10.0.0.7", Set.of()), Map.of(1L, "Servers"));
+
         assertThat(where.parameters())
-                .containsExactly(
-                        new Long[] {1L},
-                        "servers",
-                        new UUID[] {ONLINE},
-                        "10.0.%",
-                        "10.0.%",
-                        "10.0.%,%",
-                        "%,10.0.%",
-                        "%,10.0.%,%");
+                .containsExactly(new Long[] {1L}, "10.0.0.7", "10.0.0.7", "10.0.0.7,%", "%,10.0.0.7", "%,10.0.0.7,%");
+    }
+
+    @Test
+    void aTagWithAWildcardIsAPatternAndWithoutOneAnEqualityIgnoringCase() {
+        assertThat(ClientSearchSql.where(query("tag:serv*", Set.of()), Map.of(1L, "Servers"))
+                        .sql())
+                .endsWith(" AND c.tag ILIKE ?");
+        assertThat(ClientSearchSql.where(query("tag:Servers", Set.of()), Map.of(1L, "Servers"))
+                        .sql())
+                .endsWith(" AND lower(c.tag) = lower(?)");
     }
 
     @Test
@@ -97,7 +102,7 @@ class ClientSearchSqlTest {
     void aStatusWordMatchesTheStatusesItStarts() {
         assertThat(ClientSearchSql.where(query("off", EnumSet.of(SearchField.STATUS)), Map.of(1L, "Servers"))
                         .sql())
-                .endsWith(" AND ((c.state = 'ACTIVE' AND NOT c.id = ANY(?)))");
+                .endsWith(" AND ((c.state = 'ACTIVE' AND NOT c.online))");
     }
 
     @Test
@@ -141,6 +146,6 @@ class ClientSearchSqlTest {
     }
 
     private static JumpClientQuery query(String text, Set<SearchField> fields) {
-        return new JumpClientQuery(text, fields, null, null, List.of(ONLINE));
+        return new JumpClientQuery(text, fields, null, null);
     }
 }

@@ -96,9 +96,9 @@ class JumpClientTest {
     void removalIsDueAfterTheSiteLimitOrTheClientsOwn() {
         JumpClient client = clientIn("ACTIVE");
 
-        assertThat(client.removalDue(180)).isEqualTo(T0.plus(Duration.ofDays(180)));
+        assertThat(client.offlineLimit(180)).isEqualTo(Duration.ofDays(180));
         client.overrideOfflineLimit(7);
-        assertThat(client.removalDue(180)).isEqualTo(T0.plus(Duration.ofDays(7)));
+        assertThat(client.offlineLimit(180)).isEqualTo(Duration.ofDays(7));
     }
 
     private static boolean isStatus(String value) {

@@ -1,0 +1,133 @@
+package org.jumpdesk.jumpclients.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jumpdesk.jumpclients.control.ConnectionSql;
+import org.jumpdesk.jumpclients.control.ThisNode;
+import org.jumpdesk.jumpclients.entity.AgentDescription;
+import org.jumpdesk.platform.DatabaseMigrations;
+
+/**
+ * Presence shared by every node: the agent connections open now, one {@code agent_connection} row per
+ * client, written when an agent's connection is authenticated and removed when it closes. Heartbeats never
+ * write; the node writes when its agents were last heard from in one statement ({@link #recordLastHeard}).
+ * Each method is one transaction; {@link #connect} is the hello's own.
+ */
+@Stateless
+public class AgentConnections {
+
+    @EJB
+    private JumpClients jumpClients;
+
+    @EJB
+    private ThisNode thisNode;
+
+    @Resource(lookup = DatabaseMigrations.DATASOURCE)
+    private DataSource dataSource;
+
+    /**
+     * An agent said hello on a connection of this node: the client's contact ({@link JumpClients#agentConnected})
+     * and its presence, in one transaction. A connection the client had before (on any node) is replaced.
+     *
+     * @param connectionId this connection, so that closing an older one does not take the client offline
+     * @throws org.jumpdesk.shared.JumpDeskException as {@link JumpClients#agentConnected}
+     */
+    public JumpClientSummary connect(
+            UUID connectionId,
+            UUID clientId,
+            @NotNull @Valid AgentProof proof,
+            @NotNull @Valid AgentDescription description) {
+        JumpClientSummary client = jumpClients.agentConnected(clientId, proof, description);
+        Instant now = client.lastContactAt();
+        update(
+                "INSERT INTO agent_connection (client_id, node_id, boot_id, connection_id, connected_at, last_heard_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (client_id) DO UPDATE SET node_id = excluded.node_id,"
+                        + " boot_id = excluded.boot_id, connection_id = excluded.connection_id,"
+                        + " connected_at = excluded.connected_at, last_heard_at = excluded.last_heard_at, disabled = FALSE",
+                clientId,
+                thisNode.id(),
+                thisNode.bootId(),
+                connectionId,
+                Timestamp.from(now),
+                Timestamp.from(now));
+        return client;
+    }
+
+    /**
+     * The connection closed: the client is offline unless a newer connection replaced this one; the time
+     * it was last heard from becomes its last contact.
+     *
+     * @param lastHeard when this node last heard from the agent, or null if it does not know
+     */
+    public void disconnected(UUID clientId, UUID connectionId, Instant lastHeard) {
+        if (lastHeard != null) {
+            update(
+                    "UPDATE agent_connection SET last_heard_at = ? WHERE client_id = ? AND connection_id = ?"
+                            + " AND last_heard_at < ?",
+                    Timestamp.from(lastHeard),
+                    clientId,
+                    connectionId,
+                    Timestamp.from(lastHeard));
+        }
+        update(ConnectionSql.RELEASE_CONNECTION, clientId, connectionId);
+    }
+
+    /** The machine's user disabled or enabled sessions (reported by the agent when it changes). */
+    public void availabilityChanged(UUID clientId, UUID connectionId, boolean disabled) {
+        update(
+                "UPDATE agent_connection SET disabled = ? WHERE client_id = ? AND connection_id = ?",
+                disabled,
+                clientId,
+                connectionId);
+    }
+
+    /**
+     * Writes when this node's agents were last heard from: one statement for all of them, every 30 seconds
+     * (the only write their heartbeats cause).
+     *
+     * @return how many connections were updated
+     */
+    public int recordLastHeard(@NotNull Map<UUID, Instant> lastHeard) {
+        if (lastHeard.isEmpty()) {
+            return 0;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return ConnectionSql.recordLastHeard(connection, lastHeard, thisNode.id(), thisNode.bootId());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write when " + lastHeard.size() + " agents were last heard", e);
+        }
+    }
+
+    /** The presence of the given clients; those offline are absent from the map. */
+    public Map<UUID, Presence> of(@NotNull Collection<UUID> clientIds) {
+        try (Connection connection = dataSource.getConnection()) {
+            return ConnectionSql.presenceOf(connection, clientIds);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the presence of " + clientIds.size() + " clients", e);
+        }
+    }
+
+    private void update(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("agent connection: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.jumpdesk.jumpclients.control;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.jumpdesk.jumpclients.boundary.Presence;
+
+/**
+ * The statements over {@code agent_connection}, the presence every node shares. A connection's row goes
+ * away with its connection, and its last-heard time is then carried over to
+ * {@code jump_client.last_contact_at}, which keeps the time of the last contact of clients that are offline.
+ */
+public final class ConnectionSql {
+
+    /**
+     * The last-heard flush of one node: one statement for every agent it holds. Heap-only updates of the
+     * narrow {@code agent_connection} rows (no index on the time); a time never moves backwards.
+     * Parameters: client ids, times, node id, boot id.
+     */
+    public static final String RECORD_LAST_HEARD =
+            "UPDATE agent_connection a SET last_heard_at = heard.at FROM unnest(?::uuid[], ?::timestamptz[]) AS heard(id, at)"
+                    + " WHERE a.client_id = heard.id AND heard.at > a.last_heard_at AND a.node_id = ? AND a.boot_id = ?";
+
+    /**
+     * Removes the connection rows a condition selects and keeps their last-heard time as the clients' last
+     * contact. {@code %s} is the condition over {@code agent_connection a}.
+     */
+    private static final String RELEASE = "WITH gone AS (DELETE FROM agent_connection a WHERE %s"
+            + " RETURNING a.client_id, a.last_heard_at)"
+            + " UPDATE jump_client c SET last_contact_at = gone.last_heard_at FROM gone"
+            + " WHERE c.id = gone.client_id AND gone.last_heard_at > c.last_contact_at";
+
+    /** One connection closed; parameters: client id, connection id. */
+    public static final String RELEASE_CONNECTION = RELEASE.formatted("a.client_id = ? AND a.connection_id = ?");
+
+    /** What an earlier run of this node left behind; parameters: node id, this run's boot id. */
+    public static final String RELEASE_EARLIER_RUNS = RELEASE.formatted("a.node_id = ? AND a.boot_id <> ?");
+
+    /** Everything of this run of the node (a clean shutdown); parameters: node id, boot id. */
+    public static final String RELEASE_THIS_RUN = RELEASE.formatted("a.node_id = ? AND a.boot_id = ?");
+
+    /**
+     * The connections of nodes not seen for longer than the bound (crashed, hung or cut off): offline.
+     * Parameter: the bound in seconds.
+     */
+    public static final String RELEASE_SILENT_NODES = RELEASE.formatted(
+            "NOT EXISTS (SELECT 1 FROM site_node n"
+                    + " WHERE n.node_id = a.node_id AND n.boot_id = a.boot_id AND n.seen_at > now() - make_interval(secs => ?))");
+
+    private ConnectionSql() {}
+
+    /** The presence of the given clients; those offline are absent from the map. */
+    public static Map<UUID, Presence> presenceOf(Connection connection, Collection<UUID> clientIds)
+            throws SQLException {
+        Map<UUID, Presence> online = new HashMap<>();
+        if (clientIds.isEmpty()) {
+            return online;
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT client_id, disabled, last_heard_at FROM agent_connection WHERE client_id = ANY(?)")) {
+            select.setArray(1, connection.createArrayOf("uuid", clientIds.toArray(UUID[]::new)));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    online.put(
+                            rows.getObject(1, UUID.class),
+                            new Presence(
+                                    true,
+                                    rows.getBoolean(2),
+                                    rows.getTimestamp(3).toInstant()));
+                }
+            }
+        }
+        return online;
+    }
+
+    /** Runs {@link #RECORD_LAST_HEARD}; returns the rows updated. */
+    public static int recordLastHeard(Connection connection, Map<UUID, Instant> lastHeard, String nodeId, UUID bootId)
+            throws SQLException {
+        UUID[] ids = lastHeard.keySet().toArray(UUID[]::new);
+        Timestamp[] times =
+                Arrays.stream(ids).map(id -> Timestamp.from(lastHeard.get(id))).toArray(Timestamp[]::new);
+        try (PreparedStatement update = connection.prepareStatement(RECORD_LAST_HEARD)) {
+            update.setArray(1, connection.createArrayOf("uuid", ids));
+            update.setArray(2, connection.createArrayOf("timestamptz", times));
+            update.setString(3, nodeId);
+            update.setObject(4, bootId);
+            return update.executeUpdate();
+        }
+    }
+}

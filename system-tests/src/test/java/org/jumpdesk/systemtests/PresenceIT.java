@@ -1,0 +1,154 @@
+package org.jumpdesk.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jumpdesk.systemtests.Fixtures.awaitTrue;
+
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jumpdesk.installers.control.InstallerKeys;
+import org.jumpdesk.jumpclients.boundary.JumpClientSummary;
+import org.jumpdesk.jumpclients.boundary.JumpClients;
+import org.jumpdesk.jumpclients.control.ThisNode;
+import org.jumpdesk.jumpclients.entity.JumpClientMode;
+import org.jumpdesk.jumpclients.entity.JumpClientState;
+import org.jumpdesk.shared.Actor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Presence is the cluster's, in the database: the connections other nodes hold count as online here, and
+ * the connections of a node that went silent (or of an earlier run of this node) are released by this
+ * node's housekeeping, keeping when their agents were last heard from as the clients' last contact.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PresenceIT {
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.applicationWithTests(PresenceIT.class);
+    }
+
+    @Inject
+    private Fixtures fixtures;
+
+    @EJB
+    private JumpClients jumpClients;
+
+    @EJB
+    private ThisNode thisNode;
+
+    private Actor manager;
+    private String key;
+
+    @BeforeEach
+    void aManagedGroup() {
+        Fixtures.ManagedGroup managed = fixtures.managedGroup();
+        manager = managed.manager();
+        key = fixtures.installer(managed.group(), JumpClientMode.ACTIVE);
+    }
+
+    @Test
+    void theConnectionsOfASilentNodeAreReleasedAndTheirLastHeardTimesKept() throws Exception {
+        UUID onCrashedNode = fixtures.connected(key);
+        UUID onLiveNode = fixtures.connected(key);
+        Instant heard = Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.MILLIS);
+        for (UUID client : new UUID[] {onCrashedNode, onLiveNode}) {
+            fixtures.execute("UPDATE jump_client SET last_contact_at = now() - interval '1 hour' WHERE id = ?", client);
+        }
+        UUID crashedBoot = node("crashed-" + UUID.randomUUID(), Duration.ofMinutes(10), onCrashedNode, heard);
+        node("live-" + UUID.randomUUID(), Duration.ZERO, onLiveNode, heard);
+
+        JumpClientSummary before = jumpClients.details(manager, onCrashedNode);
+        assertThat(before.online())
+                .as("connected to another node: online here too")
+                .isTrue();
+        assertThat(before.status()).isEqualTo("online");
+        assertThat(before.lastContactAt()).isEqualTo(heard);
+
+        awaitTrue(() -> !jumpClients.details(manager, onCrashedNode).online(), "the silent node's agent offline");
+
+        JumpClientSummary after = jumpClients.details(manager, onCrashedNode);
+        assertThat(after.status()).isEqualTo("offline");
+        assertThat(after.lastContactAt())
+                .as("its last-heard time is its last contact")
+                .isEqualTo(heard);
+        assertThat(fixtures.count("SELECT COUNT(*) FROM jump_client WHERE id = ? AND NOT online", onCrashedNode))
+                .isEqualTo(1);
+        assertThat(fixtures.count("SELECT COUNT(*) FROM site_node WHERE boot_id = ?", crashedBoot))
+                .isZero();
+        assertThat(jumpClients.details(manager, onLiveNode).online())
+                .as("a node seen within the bound keeps its agents online")
+                .isTrue();
+        fixtures.execute("DELETE FROM agent_connection WHERE client_id = ?", onLiveNode);
+    }
+
+    @Test
+    void theConnectionsAnEarlierRunOfThisNodeLeftAreReleased() throws Exception {
+        UUID client = fixtures.connected(key);
+        fixtures.execute(
+                "INSERT INTO agent_connection (client_id, node_id, boot_id, connection_id, connected_at, last_heard_at)"
+                        + " VALUES (?, ?, ?, ?, now(), now())",
+                client,
+                thisNode.id(),
+                UUID.randomUUID(),
+                UUID.randomUUID());
+        assertThat(jumpClients.details(manager, client).online()).isTrue();
+
+        awaitTrue(() -> !jumpClients.details(manager, client).online(), "the earlier run's connection released");
+    }
+
+    @Test
+    void aPinnedClientWithoutAnInstallerCanBeRead() throws Exception {
+        UUID pinned = UUID.randomUUID();
+        fixtures.execute(
+                "INSERT INTO jump_client (id, name, hostname, operating_system, agent_version, state, mode,"
+                        + " jump_group_id, installer_id, created_by, created_at, last_contact_at)"
+                        + " SELECT ?, 'pinned-desk', 'pinned-desk', 'Linux 6.1', '1.0', 'PINNED', 'ACTIVE',"
+                        + " jump_group_id, NULL, 'test', now(), now() FROM installer WHERE key_hash = ?",
+                pinned,
+                InstallerKeys.hash(key));
+        // Counted as a pin would count it, so the license stays in step with the clients for other tests.
+        fixtures.execute("UPDATE site_license SET packs = GREATEST(packs, deployed_count / 25 + 4),"
+                + " deployed_count = deployed_count + 1");
+
+        JumpClientSummary client = jumpClients.details(manager, pinned);
+
+        assertThat(client.state()).isEqualTo(JumpClientState.PINNED);
+        assertThat(client.name()).isEqualTo("pinned-desk");
+        assertThat(jumpClients.list(manager, 0, 100))
+                .extracting(JumpClientSummary::id)
+                .contains(pinned);
+    }
+
+    /** A node's row seen {@code silentFor} ago, holding the client's connection last heard at {@code heard}. */
+    private UUID node(String nodeId, Duration silentFor, UUID client, Instant heard) throws SQLException {
+        UUID boot = UUID.randomUUID();
+        Timestamp seen = Timestamp.from(Instant.now().minus(silentFor));
+        fixtures.execute(
+                "INSERT INTO site_node (node_id, boot_id, started_at, seen_at) VALUES (?, ?, ?, ?)",
+                nodeId,
+                boot,
+                seen,
+                seen);
+        fixtures.execute(
+                "INSERT INTO agent_connection (client_id, node_id, boot_id, connection_id, connected_at, last_heard_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                client,
+                nodeId,
+                boot,
+                UUID.randomUUID(),
+                seen,
+                Timestamp.from(heard));
+        return boot;
+    }
+}
