@@ -18,7 +18,9 @@
 
     var scheme = location.protocol === "https:" ? "wss://" : "ws://";
     var socket = new WebSocket(scheme + location.host + page.dataset.endpoint
-        + "?client=" + encodeURIComponent(page.dataset.client)
+        // A session started through the API is opened by its id; a jump from the console names the client.
+        + (page.dataset.session ? "?session=" + encodeURIComponent(page.dataset.session)
+            : "?client=" + encodeURIComponent(page.dataset.client))
         + "&columns=" + term.cols + "&rows=" + term.rows);
     socket.binaryType = "arraybuffer";
     var encoder = new TextEncoder();

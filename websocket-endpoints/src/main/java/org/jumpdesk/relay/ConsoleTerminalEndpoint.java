@@ -34,7 +34,8 @@ import org.jumpdesk.shared.JumpDeskStatus;
 /**
  * The representative's terminal: {@code /console/terminal?client=<id>&columns=&rows=}, behind the console's
  * login like every console page. Opening it is the jump: checked by {@link SupportSessions#request}, then
- * the agent is asked over its own connection to attach. Binary frames carry terminal bytes both ways; text
+ * the agent is asked over its own connection to attach. {@code session=<id>} instead of {@code client=}
+ * opens a jump the representative started through the API ({@link SupportSessions#open}). Binary frames carry terminal bytes both ways; text
  * frames carry {@code terminal-resize} from the browser and, to it, {@code {"type":"started"}},
  * {@code {"type":"refused","code":…}} or {@code {"type":"ended","outcome":…}}.
  */
@@ -66,18 +67,29 @@ public class ConsoleTerminalEndpoint {
             return;
         }
         UUID clientId;
+        UUID waitingSession;
         int columns;
         int rows;
         try {
-            clientId = UUID.fromString(parameter(browser, "client"));
+            // A session started through the API is opened by its id; a console jump names the client.
+            waitingSession =
+                    parameter(browser, "session") == null ? null : UUID.fromString(parameter(browser, "session"));
+            clientId = waitingSession == null ? UUID.fromString(parameter(browser, "client")) : null;
             columns = Integer.parseInt(parameter(browser, "columns"));
             rows = Integer.parseInt(parameter(browser, "rows"));
         } catch (IllegalArgumentException | NullPointerException e) {
-            Sockets.close(browser, CloseCodes.VIOLATED_POLICY, "expected client=<uuid>, columns=<n>, rows=<n>");
+            Sockets.close(
+                    browser,
+                    CloseCodes.VIOLATED_POLICY,
+                    "expected client=<uuid> or session=<uuid>, columns=<n>, rows=<n>");
             return;
         }
         try {
-            SessionTicket ticket = supportSessions.request(Actor.user(user.getName()), clientId);
+            Actor actor = Actor.user(user.getName());
+            SessionTicket ticket = waitingSession == null
+                    ? supportSessions.request(actor, clientId)
+                    : supportSessions.open(actor, waitingSession);
+            clientId = ticket.clientId();
             Session agent = presence.session(clientId).orElse(null);
             JumpDeskStatus unavailable = agent == null && !ticket.passive()
                     ? JumpDeskStatus.ACTIVE_NOT_CONNECTED
