@@ -318,6 +318,24 @@ class RestApiIT {
     }
 
     @Test
+    void aMemberWithTheDeployPermissionCreatesInstallersForTheirGroupOnly() throws Exception {
+        TestSite.execute(
+                "UPDATE jump_group_member SET may_deploy = TRUE WHERE user_id = (SELECT id FROM console_user"
+                        + " WHERE username = ?)",
+                manager);
+
+        Answer created = managerApi.post("installers", installer(group, 60));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertAudited(
+                manager,
+                "installer.create",
+                UUID.fromString(created.json().getJsonObject("installer").getString("id")));
+        Answer elsewhere = managerApi.post("installers", installer("user:" + manager, 60));
+        assertThat(elsewhere.status()).isEqualTo(403);
+        assertThat(elsewhere.code()).isEqualTo("PERMISSION_DENIED");
+    }
+
+    @Test
     void tokensAreCreatedUsedWithinTheirScopeAndRevoked() throws Exception {
         Answer created = adminApi.post(
                 "api-tokens", "{\"name\":\"inventory script\",\"owner\":\"" + manager + "\",\"scope\":\"READ\"}");

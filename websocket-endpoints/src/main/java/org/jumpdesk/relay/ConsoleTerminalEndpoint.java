@@ -35,9 +35,9 @@ import org.jumpdesk.shared.JumpDeskStatus;
  * The representative's terminal: {@code /console/terminal?client=<id>&columns=&rows=}, behind the console's
  * login like every console page. Opening it is the jump: checked by {@link SupportSessions#request}, then
  * the agent is asked over its own connection to attach. {@code session=<id>} instead of {@code client=}
- * opens a jump the representative started through the API ({@link SupportSessions#open}). Binary frames carry terminal bytes both ways; text
- * frames carry {@code terminal-resize} from the browser and, to it, {@code {"type":"started"}},
- * {@code {"type":"refused","code":…}} or {@code {"type":"ended","outcome":…}}.
+ * opens a jump the representative started through the API ({@link SupportSessions#open}). Binary frames
+ * carry terminal bytes both ways; text frames carry {@code terminal-resize} from the browser and, to it,
+ * {@code {"type":"started"}}, {@code {"type":"refused","code":…}} or {@code {"type":"ended","outcome":…}}.
  */
 @ServerEndpoint("/console/terminal")
 public class ConsoleTerminalEndpoint {

@@ -91,7 +91,15 @@ public class Permissions {
      * group given the pin permission, the owner of a personal group, and administrators.
      */
     public boolean mayPin(Actor actor, long groupId) {
-        return holds(actor, groupId, "may_pin");
+        ConsoleUser user = user(actor);
+        return user.administrator()
+                || memberWith(user, groupId, "may_pin")
+                || !entityManager
+                        .createNativeQuery("SELECT 1 FROM jump_group WHERE id = ?1 AND owner_id = ?2")
+                        .setParameter(1, groupId)
+                        .setParameter(2, user.id())
+                        .getResultList()
+                        .isEmpty();
     }
 
     /**
@@ -118,18 +126,6 @@ public class Permissions {
                 .setParameter(1, user(actor).id())
                 .getResultList();
         return ids.stream().map(id -> ((Number) id).longValue()).toList();
-    }
-
-    private boolean holds(Actor actor, long groupId, String permission) {
-        ConsoleUser user = user(actor);
-        return user.administrator()
-                || memberWith(user, groupId, permission)
-                || !entityManager
-                        .createNativeQuery("SELECT 1 FROM jump_group WHERE id = ?1 AND owner_id = ?2")
-                        .setParameter(1, groupId)
-                        .setParameter(2, user.id())
-                        .getResultList()
-                        .isEmpty();
     }
 
     /** {@code permission} is one of this class's column names, never input. */
