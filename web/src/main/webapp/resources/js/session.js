@@ -40,8 +40,10 @@
 
     var scheme = location.protocol === "https:" ? "wss://" : "ws://";
     var socket = new WebSocket(scheme + location.host + page.dataset.endpoint
-        + (page.dataset.customer
-            ? "?customer=" + encodeURIComponent(page.dataset.customer)
+        // A session started through the API is opened by its id, an attended customer by theirs; a jump from
+        // the console names the client.
+        + (page.dataset.session ? "?session=" + encodeURIComponent(page.dataset.session)
+            : page.dataset.customer ? "?customer=" + encodeURIComponent(page.dataset.customer)
             : "?client=" + encodeURIComponent(page.dataset.client))
         + "&columns=" + term.cols + "&rows=" + term.rows);
     socket.binaryType = "arraybuffer";

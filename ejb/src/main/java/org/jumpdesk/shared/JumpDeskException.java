@@ -13,6 +13,9 @@ public class JumpDeskException extends RuntimeException {
 
     private final JumpDeskStatus status;
 
+    /** Set once the refusal has its audit row, so a use case calling another records it only once. */
+    private transient boolean audited;
+
     public JumpDeskException(JumpDeskStatus status, String detail) {
         super(status.name() + ": " + detail);
         this.status = status;
@@ -20,5 +23,16 @@ public class JumpDeskException extends RuntimeException {
 
     public JumpDeskStatus status() {
         return status;
+    }
+
+    /**
+     * Marks the refusal as recorded in the audit trail.
+     *
+     * @return whether it was not recorded before (the caller should record it now)
+     */
+    public boolean markAudited() {
+        boolean first = !audited;
+        audited = true;
+        return first;
     }
 }

@@ -42,6 +42,8 @@ class OpenApiIT {
             "POST /api/v1/api-tokens",
             "DELETE /api/v1/api-tokens/{id}",
             "GET /api/v1/audit-events",
+            "GET /api/v1/sessions",
+            "GET /api/v1/sessions/{id}",
             "GET /api/v1/metrics");
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");

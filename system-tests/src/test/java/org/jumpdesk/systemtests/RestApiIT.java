@@ -185,12 +185,90 @@ class RestApiIT {
     }
 
     @Test
-    void startingAJumpRecordsWhoJumpedAndIsAudited() throws Exception {
+    void startingAJumpCreatesASessionWaitingForTheTokensOwnerAndIsAudited() throws Exception {
         Answer jump = managerApi.post("jump-clients/" + active + "/jump", null);
 
-        assertThat(jump.status()).isEqualTo(200);
-        assertThat(jump.json().getString("lastJumpedBy")).isEqualTo(manager);
+        assertThat(jump.status()).as(jump.body()).isEqualTo(201);
+        String session = jump.json().getString("sessionId");
+        assertThat(jump.json().getString("consoleUrl"))
+                .isEqualTo(TestSite.httpUrl()
+                        .resolve("console/session.xhtml?session=" + session)
+                        .toString());
+        assertThat(TestSite.count(
+                        "SELECT count(*) FROM support_session WHERE id = ?::uuid AND client_id = ?::uuid"
+                                + " AND representative = ? AND state = 'WAITING'",
+                        session,
+                        active.toString(),
+                        manager))
+                .isEqualTo(1);
+        assertThat(managerApi.get("jump-clients/" + active).json().getString("lastJumpedBy"))
+                .isEqualTo(manager);
         assertAudited(manager, "jump-client.jump", active);
+        assertAudited(manager, "session.requested", active);
+    }
+
+    @Test
+    void sessionsAreListedFilteredAndShownWithTheirAuditRows() throws Exception {
+        String session =
+                managerApi.post("jump-clients/" + active + "/jump", null).json().getString("sessionId");
+        managerApi.post("jump-clients/" + passive + "/jump", null);
+
+        Answer mine = managerApi.get("sessions?client=" + active);
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.json().getInt("total")).isEqualTo(1);
+        assertThat(ids(mine)).containsExactly(session);
+        Answer byRepresentative = adminApi.get("sessions?representative=" + manager + "&limit=1");
+        assertThat(byRepresentative.json().getInt("total")).isEqualTo(2);
+        assertThat(ids(byRepresentative)).hasSize(1);
+        assertThat(ids(adminApi.get("sessions?representative=" + manager + "&from="
+                        + Instant.now().plusSeconds(60))))
+                .isEmpty();
+        assertThat(ids(adminApi.get("sessions?representative=" + manager + "&outcome=CONNECT_TIMEOUT")))
+                .isEmpty();
+
+        Answer detail = managerApi.get("sessions/" + session);
+        assertThat(detail.status()).isEqualTo(200);
+        JsonObject report = detail.json().getJsonObject("session");
+        assertThat(report.getString("representative")).isEqualTo(manager);
+        assertThat(report.getString("clientId")).isEqualTo(active.toString());
+        assertThat(report.getString("jumpGroup")).isEqualTo(group);
+        assertThat(report.getString("state")).isEqualTo("WAITING");
+        assertThat(detail.json().getJsonArray("audit").stream()
+                        .map(e -> ((JsonObject) e).getString("action"))
+                        .toList())
+                .contains("session.requested");
+        assertThat(adminApi.get("sessions/" + session).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anotherGroupsSessionIsNotFoundExactlyLikeAMissingOneAndAudited() throws Exception {
+        String session =
+                managerApi.post("jump-clients/" + active + "/jump", null).json().getString("sessionId");
+
+        Answer hidden = outsiderApi.get("sessions/" + session);
+        Answer missing = outsiderApi.get("sessions/" + UUID.randomUUID());
+        assertThat(hidden.status()).isEqualTo(404);
+        assertThat(hidden.code()).isEqualTo("JC_NOT_FOUND");
+        assertThat(hidden.body()).isEqualTo(missing.body()).doesNotContain(session, active.toString(), group);
+        assertThat(outsiderApi.get("sessions/not-an-id").body()).isEqualTo(missing.body());
+        Answer none = outsiderApi.get("sessions");
+        assertThat(none.json().getInt("total")).isZero();
+        assertThat(none.body()).doesNotContain(session);
+        assertThat(TestSite.eventuallyAtLeast(
+                        1,
+                        "SELECT COUNT(*) FROM audit_event WHERE actor = ? AND action = 'session.report' AND target = ?"
+                                + " AND outcome = 'JC_NOT_FOUND'",
+                        outsider,
+                        session))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void invalidSessionQueriesNameTheirField() throws Exception {
+        assertInvalid(managerApi.get("sessions?from=yesterday"), "from", "ISO-8601");
+        assertInvalid(managerApi.get("sessions?limit=0"), "limit", "must be greater than or equal to 1");
+        assertInvalid(managerApi.get("sessions?offset=-1"), "offset", "must be greater than or equal to 0");
+        assertInvalid(managerApi.get("sessions?client=" + "x".repeat(256)), "client", "size must be between");
     }
 
     @Test
@@ -237,6 +315,24 @@ class RestApiIT {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.code()).isEqualTo("PERMISSION_DENIED");
         assertThat(managerApi.get("installers").code()).isEqualTo("PERMISSION_DENIED");
+    }
+
+    @Test
+    void aMemberWithTheDeployPermissionCreatesInstallersForTheirGroupOnly() throws Exception {
+        TestSite.execute(
+                "UPDATE jump_group_member SET may_deploy = TRUE WHERE user_id = (SELECT id FROM console_user"
+                        + " WHERE username = ?)",
+                manager);
+
+        Answer created = managerApi.post("installers", installer(group, 60));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertAudited(
+                manager,
+                "installer.create",
+                UUID.fromString(created.json().getJsonObject("installer").getString("id")));
+        Answer elsewhere = managerApi.post("installers", installer("user:" + manager, 60));
+        assertThat(elsewhere.status()).isEqualTo(403);
+        assertThat(elsewhere.code()).isEqualTo("PERMISSION_DENIED");
     }
 
     @Test
@@ -353,10 +449,11 @@ class RestApiIT {
         assertThat(jumps.status()).isEqualTo(200);
         assertThat(targets(jumps)).containsExactly(passive.toString(), active.toString());
 
-        Answer first = adminApi.get("audit-events?actor=" + manager + "&limit=1");
+        Answer first = adminApi.get("audit-events?actor=" + manager + "&action=jump-client.jump&limit=1");
         assertThat(targets(first)).containsExactly(passive.toString());
         long next = first.json().getJsonNumber("next").longValue();
-        Answer second = adminApi.get("audit-events?actor=" + manager + "&limit=1&before=" + next);
+        Answer second =
+                adminApi.get("audit-events?actor=" + manager + "&action=jump-client.jump&limit=1&before=" + next);
         assertThat(targets(second)).containsExactly(active.toString());
         assertThat(second.json().containsKey("next")).isFalse();
 
@@ -414,6 +511,8 @@ class RestApiIT {
                 new Call("POST", "api-tokens", "{\"name\":\"x\",\"owner\":\"" + manager + "\",\"scope\":\"READ\"}"),
                 new Call("DELETE", "api-tokens/" + id, null),
                 new Call("GET", "audit-events?target=" + id, null),
+                new Call("GET", "sessions?client=" + id, null),
+                new Call("GET", "sessions/" + id, null),
                 new Call("GET", "metrics?" + id, null)));
         return calls;
     }

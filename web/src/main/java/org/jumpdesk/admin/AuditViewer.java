@@ -82,6 +82,6 @@ public class AuditViewer {
     }
 
     private static String join(String a, String b) {
-        return a.isEmpty() ? b : b.isEmpty() ? a : a + "&" + b;
+        return FilterParameters.join(a, b);
     }
 }

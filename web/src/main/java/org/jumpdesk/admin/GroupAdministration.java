@@ -33,6 +33,8 @@ public class GroupAdministration {
     private String memberGroup;
     private String memberUsername;
     private JumpGroupRole role = JumpGroupRole.VIEW;
+    private boolean pin;
+    private boolean deploy;
 
     @PostConstruct
     void load() {
@@ -54,6 +56,15 @@ public class GroupAdministration {
                 memberUsername,
                 memberGroup,
                 role);
+        load();
+    }
+
+    public void setPermissions() {
+        actions.run(
+                () -> jumpGroups.setPermissions(actions.actor(), memberGroup, memberUsername, pin, deploy),
+                "admin.groups.permissionsSet",
+                memberUsername,
+                memberGroup);
         load();
     }
 
@@ -108,5 +119,21 @@ public class GroupAdministration {
 
     public void setRole(JumpGroupRole role) {
         this.role = role;
+    }
+
+    public boolean isPin() {
+        return pin;
+    }
+
+    public void setPin(boolean pin) {
+        this.pin = pin;
+    }
+
+    public boolean isDeploy() {
+        return deploy;
+    }
+
+    public void setDeploy(boolean deploy) {
+        this.deploy = deploy;
     }
 }

@@ -12,7 +12,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jumpdesk.jumpclients.boundary.JumpClientFilter;
@@ -23,6 +27,7 @@ import org.jumpdesk.jumpclients.boundary.JumpClientSummary;
 import org.jumpdesk.jumpclients.boundary.JumpClients;
 import org.jumpdesk.jumpclients.entity.JumpClientMode;
 import org.jumpdesk.jumpclients.entity.JumpClientState;
+import org.jumpdesk.sessions.boundary.SupportSessions;
 import org.jumpdesk.shared.JumpDeskStatus;
 
 /**
@@ -37,6 +42,19 @@ public class JumpClientsResource {
 
     /** The new mode of a client. */
     public record ModeChange(JumpClientMode mode) {}
+
+    /**
+     * A jump the site accepted.
+     *
+     * @param consoleUrl the console page that opens the session, for the token's owner
+     */
+    public record JumpStarted(UUID sessionId, String consoleUrl) {}
+
+    /** The console page that opens a waiting session, relative to the API's base ({@code /api/v1/}). */
+    private static final String CONSOLE_SESSION = "../../console/session.xhtml?session=";
+
+    @EJB
+    private SupportSessions supportSessions;
 
     @EJB
     private JumpClients jumpClients;
@@ -106,14 +124,22 @@ public class JumpClientsResource {
     @Path("{id}/jump")
     @Operation(
             summary = "Start a jump",
-            description = "Checks that the token's owner may jump to the client and records the jump. Until"
-                    + " support sessions exist this answers the client as it now is (last jumped by and when);"
-                    + " a session id will be added then.")
-    public JumpClientSummary jump(@PathParam("id") String id) {
-        return jumpClients.startJump(request.actor(), clientId(id));
+            description = "Checks that the token's owner may jump to the client, records the jump and creates a"
+                    + " support session waiting for them: `consoleUrl` opens it in the console (signed in as the"
+                    + " token's owner, within 10 minutes), which is when the agent is asked to attach.")
+    public Response jump(@PathParam("id") String id, @Context UriInfo uri) {
+        UUID sessionId = supportSessions.requestForConsole(request.actor(), clientId(id));
+        return Response.created(uri.getBaseUriBuilder()
+                        .path(SessionsResource.class)
+                        .path(sessionId.toString())
+                        .build())
+                .entity(new JumpStarted(
+                        sessionId,
+                        uri.getBaseUri().resolve(CONSOLE_SESSION + sessionId).toString()))
+                .build();
     }
 
-    private static java.util.UUID clientId(String id) {
+    private static UUID clientId(String id) {
         return Params.id(id, JumpDeskStatus.JC_NOT_FOUND);
     }
 }

@@ -19,9 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                 @Info(
                         title = "JumpDesk API",
                         version = "1",
-                        description = "Jump Clients, installers, API tokens and the audit trail. Every request"
-                                + " authenticates with an API token and acts as the token's owner. Errors are"
-                                + " RFC 9457 problem details with the catalogue code in `code`."),
+                        description =
+                                "Jump Clients, installers, API tokens, support sessions and the audit trail. Every request"
+                                        + " authenticates with an API token and acts as the token's owner. Errors are"
+                                        + " RFC 9457 problem details with the catalogue code in `code`."),
         security = @SecurityRequirement(name = RestApi.BEARER))
 @SecurityScheme(
         securitySchemeName = RestApi.BEARER,
@@ -45,6 +46,7 @@ public class RestApi extends Application {
                 InstallersResource.class,
                 ApiTokensResource.class,
                 AuditEventsResource.class,
+                SessionsResource.class,
                 MetricsResource.class,
                 BearerAuthentication.class,
                 RefusalMapper.class,

@@ -37,13 +37,14 @@ import org.jumpdesk.shared.JumpDeskStatus;
 /**
  * The representative's terminal: {@code /console/terminal?client=<id>&columns=&rows=}, behind the console's
  * login like every console page. Opening it is the jump: checked by {@link SupportSessions#request}, then
- * the agent is asked over its own connection to attach. With {@code customer=<id>} instead, it accepts an
- * attended customer from the representative's queue, whose temporary client attaches the same way. Binary
- * frames carry terminal bytes both ways; text frames carry {@code terminal-resize} from the browser and, to
- * it, {@code {"type":"waiting"}} (a passive client), {@code {"type":"started"}}, {@code {"type":"refused",
- * "code":…}} (the jump failed: a catalogue code) or {@code {"type":"ended","outcome":…}} (see
- * {@link SessionRelay} for the outcomes). A {@code VERSION_MISMATCH} also starts the agent's update
- * ({@link AgentVersionCheck}).
+ * the agent is asked over its own connection to attach. {@code session=<id>} instead of {@code client=}
+ * opens a jump the representative started through the API ({@link SupportSessions#open}); with
+ * {@code customer=<id>} it accepts an attended customer from the representative's queue, whose temporary
+ * client attaches the same way. Binary frames carry terminal bytes both ways; text frames carry
+ * {@code terminal-resize} from the browser and, to it, {@code {"type":"waiting"}} (a passive client),
+ * {@code {"type":"started"}}, {@code {"type":"refused","code":…}} (the jump failed: a catalogue code) or
+ * {@code {"type":"ended","outcome":…}} (see {@link SessionRelay} for the outcomes). A
+ * {@code VERSION_MISMATCH} also starts the agent's update ({@link AgentVersionCheck}).
  */
 @ServerEndpoint("/console/terminal")
 public class ConsoleTerminalEndpoint {
@@ -80,19 +81,24 @@ public class ConsoleTerminalEndpoint {
         }
         UUID clientId;
         UUID customerId;
+        UUID waitingSession;
         int columns;
         int rows;
         try {
+            // A session started through the API is opened by its id, an attended customer by theirs; a
+            // console jump names the client.
             String customer = parameter(browser, "customer");
+            String session = parameter(browser, "session");
             customerId = customer == null ? null : UUID.fromString(customer);
-            clientId = customer == null ? UUID.fromString(parameter(browser, "client")) : null;
+            waitingSession = session == null ? null : UUID.fromString(session);
+            clientId = customer == null && session == null ? UUID.fromString(parameter(browser, "client")) : null;
             columns = Integer.parseInt(parameter(browser, "columns"));
             rows = Integer.parseInt(parameter(browser, "rows"));
         } catch (IllegalArgumentException | NullPointerException e) {
             Sockets.close(
                     browser,
                     CloseCodes.VIOLATED_POLICY,
-                    "expected client=<uuid> or customer=<uuid>, columns=<n>, rows=<n>");
+                    "expected client=<uuid>, session=<uuid> or customer=<uuid>, columns=<n>, rows=<n>");
             return;
         }
         Actor actor = Actor.user(user.getName());
@@ -100,10 +106,16 @@ public class ConsoleTerminalEndpoint {
             if (customerId != null) {
                 acceptCustomer(browser, actor, customerId, columns, rows);
             } else {
-                jump(browser, actor, clientId, columns, rows);
+                jump(
+                        browser,
+                        waitingSession == null
+                                ? supportSessions.request(actor, clientId)
+                                : supportSessions.open(actor, waitingSession),
+                        columns,
+                        rows);
             }
         } catch (JumpDeskException refusal) {
-            if (refusal.status() == JumpDeskStatus.VERSION_MISMATCH) {
+            if (refusal.status() == JumpDeskStatus.VERSION_MISMATCH && clientId != null) {
                 versionCheck.check(clientId);
             }
             refuse(browser, refusal.status());
@@ -116,8 +128,8 @@ public class ConsoleTerminalEndpoint {
         }
     }
 
-    private void jump(Session browser, Actor actor, UUID clientId, int columns, int rows) {
-        SessionTicket ticket = supportSessions.request(actor, clientId);
+    private void jump(Session browser, SessionTicket ticket, int columns, int rows) {
+        UUID clientId = ticket.clientId();
         Session agent = presence.session(clientId).orElse(null);
         // An active client whose agent is not connected went offline before the console knew.
         JumpDeskStatus unavailable = agent == null && !ticket.passive()

@@ -88,17 +88,8 @@ public class AuditLog {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = select.getResultList();
-        List<AuditEventView> events = rows.stream()
-                .limit(query.limit())
-                .map(row -> new AuditEventView(
-                        ((Number) row[0]).longValue(),
-                        ((Timestamp) row[1]).toInstant(),
-                        (String) row[2],
-                        (String) row[3],
-                        (String) row[4],
-                        (String) row[5],
-                        (String) row[6]))
-                .toList();
+        List<AuditEventView> events =
+                rows.stream().limit(query.limit()).map(AuditEventView::ofRow).toList();
         return new AuditPage(
                 events,
                 rows.size() > query.limit() ? events.get(events.size() - 1).id() : null);

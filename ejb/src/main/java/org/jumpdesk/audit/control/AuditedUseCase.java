@@ -37,6 +37,10 @@ public class AuditedUseCase {
         try {
             return invocation.proceed();
         } catch (JumpDeskException refusal) {
+            if (!refusal.markAudited()) {
+                // The inner use case that refused has already recorded it.
+                throw refusal;
+            }
             Object[] arguments = invocation.getParameters();
             String actor = Arrays.stream(arguments)
                     .filter(Actor.class::isInstance)

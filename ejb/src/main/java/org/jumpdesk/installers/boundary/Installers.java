@@ -17,13 +17,17 @@ import org.jumpdesk.installers.control.InstallerKeys;
 import org.jumpdesk.installers.entity.Installer;
 import org.jumpdesk.jumpgroups.control.JumpGroupNames;
 import org.jumpdesk.jumpgroups.control.Permissions;
+import org.jumpdesk.jumpgroups.entity.JumpGroup;
 import org.jumpdesk.licensing.control.LicenseGuard;
 import org.jumpdesk.shared.Actor;
 import org.jumpdesk.shared.AuditedAs;
 import org.jumpdesk.shared.JumpDeskStatus;
 import org.jumpdesk.shared.Texts;
 
-/** Creating, listing and revoking installers (administrators). Each public method is one JTA transaction. */
+/**
+ * Creating, listing and revoking installers: administrators for every group; members of a shared group
+ * with the deploy permission create installers for that group. Each public method is one JTA transaction.
+ */
 @Stateless
 @AuditedAs
 public class Installers {
@@ -57,7 +61,8 @@ public class Installers {
      */
     @AuditedAs("installer.create")
     public InstallerView create(Actor actor, @NotNull @Valid InstallerRequest request) {
-        permissions.requireAdministrator(actor);
+        JumpGroup group = groupNames.existing(request.jumpGroup());
+        permissions.requireDeploy(actor, group.id());
         licenseGuard.requireFreeDeployedSlot();
         Instant now = clock.instant();
         String key = InstallerKeys.newKey();
@@ -65,7 +70,7 @@ public class Installers {
                 UUID.randomUUID(),
                 InstallerKeys.hash(key),
                 new Installer.Template(
-                        groupNames.existing(request.jumpGroup()),
+                        group,
                         Texts.blankToNull(request.tag()),
                         Texts.blankToNull(request.comments()),
                         request.mode(),
@@ -107,9 +112,22 @@ public class Installers {
         return DownloadableInstaller.of(installer);
     }
 
-    /** The names of every Jump Group, shared and personal ({@code user:<name>}), for the installer wizard. */
+    /**
+     * The names of the Jump Groups the actor may make installers for, for the installer wizard: every group,
+     * shared and personal ({@code user:<name>}), for administrators; the groups where they hold the deploy
+     * permission for anyone else.
+     */
     public List<String> jumpGroupNames(Actor actor) {
-        permissions.requireAdministrator(actor);
+        if (!permissions.user(actor).administrator()) {
+            List<Long> deployable = permissions.deployGroups(actor);
+            return deployable.isEmpty()
+                    ? List.of()
+                    : entityManager
+                            .createQuery(
+                                    "SELECT g.name FROM JumpGroup g WHERE g.id IN :ids ORDER BY g.name", String.class)
+                            .setParameter("ids", deployable)
+                            .getResultList();
+        }
         return entityManager
                 .createQuery("SELECT g.name FROM JumpGroup g ORDER BY g.name", String.class)
                 .getResultList();

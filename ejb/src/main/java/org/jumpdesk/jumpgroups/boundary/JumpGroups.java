@@ -88,6 +88,32 @@ public class JumpGroups {
         auditTrail.record(actor.name(), "jump-group.set-member", groupName, username + " " + role);
     }
 
+    /**
+     * Administrators give a member of a shared group the pin and deploy permissions, or take them away.
+     *
+     * @throws org.jumpdesk.shared.JumpDeskException {@code INVALID_INPUT} when the user is not a member
+     */
+    @AuditedAs("jump-group.set-permissions")
+    public void setPermissions(
+            Actor actor, @NotBlank String groupName, @NotBlank String username, boolean pin, boolean deploy) {
+        permissions.requireAdministrator(actor);
+        JumpGroup group = groupNames.existing(groupName);
+        JumpGroupMember member = entityManager
+                .createQuery(
+                        "SELECT m FROM JumpGroupMember m, ConsoleUser u WHERE m.groupId = :group AND m.userId = u.id"
+                                + " AND u.username = :name",
+                        JumpGroupMember.class)
+                .setParameter("group", group.id())
+                .setParameter("name", username)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> JumpDeskStatus.INVALID_INPUT.exception(
+                        "username: '" + username + "' is not a member of '" + groupName + "'"));
+        member.changePermissions(pin, deploy);
+        auditTrail.record(
+                actor.name(), "jump-group.set-permissions", groupName, username + " pin=" + pin + " deploy=" + deploy);
+    }
+
     /** Administrators remove a user from a shared group; clients they reached through it vanish for them. */
     @AuditedAs("jump-group.remove-member")
     public void removeMember(Actor actor, @NotBlank String groupName, @NotBlank String username) {
@@ -110,7 +136,7 @@ public class JumpGroups {
         permissions.requireAdministrator(actor);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager
-                .createNativeQuery("SELECT g.name, u.username, m.role FROM jump_group g"
+                .createNativeQuery("SELECT g.name, u.username, m.role, m.may_pin, m.may_deploy FROM jump_group g"
                         + " LEFT JOIN jump_group_member m ON m.group_id = g.id LEFT JOIN console_user u ON u.id = m.user_id"
                         + " WHERE g.owner_id IS NULL ORDER BY g.name, u.username")
                 .getResultList();
@@ -118,7 +144,11 @@ public class JumpGroups {
         for (Object[] row : rows) {
             List<SharedGroupView.Member> list = members.computeIfAbsent((String) row[0], g -> new ArrayList<>());
             if (row[1] != null) {
-                list.add(new SharedGroupView.Member((String) row[1], JumpGroupRole.valueOf((String) row[2])));
+                list.add(new SharedGroupView.Member(
+                        (String) row[1],
+                        JumpGroupRole.valueOf((String) row[2]),
+                        Boolean.TRUE.equals(row[3]),
+                        Boolean.TRUE.equals(row[4])));
             }
         }
         return members.entrySet().stream()

@@ -86,6 +86,59 @@ public class Permissions {
         return roles;
     }
 
+    /**
+     * Whether the actor may pin a Jump Client into the group from a support session: members of a shared
+     * group given the pin permission, the owner of a personal group, and administrators.
+     */
+    public boolean mayPin(Actor actor, long groupId) {
+        ConsoleUser user = user(actor);
+        return user.administrator()
+                || memberWith(user, groupId, "may_pin")
+                || !entityManager
+                        .createNativeQuery("SELECT 1 FROM jump_group WHERE id = ?1 AND owner_id = ?2")
+                        .setParameter(1, groupId)
+                        .setParameter(2, user.id())
+                        .getResultList()
+                        .isEmpty();
+    }
+
+    /**
+     * Whether the actor may make installers for the group: administrators, and members of a shared group
+     * given the deploy permission.
+     */
+    public boolean mayDeploy(Actor actor, long groupId) {
+        ConsoleUser user = user(actor);
+        return user.administrator() || memberWith(user, groupId, "may_deploy");
+    }
+
+    /** Refuses with {@code PERMISSION_DENIED} unless {@link #mayDeploy} allows it. */
+    public void requireDeploy(Actor actor, long groupId) {
+        if (!mayDeploy(actor, groupId)) {
+            throw JumpDeskStatus.PERMISSION_DENIED.exception(actor.name() + " may not deploy to group " + groupId);
+        }
+    }
+
+    /** The ids of the shared groups where the actor holds the deploy permission. */
+    public List<Long> deployGroups(Actor actor) {
+        @SuppressWarnings("unchecked")
+        List<Object> ids = entityManager
+                .createNativeQuery("SELECT group_id FROM jump_group_member WHERE user_id = ?1 AND may_deploy")
+                .setParameter(1, user(actor).id())
+                .getResultList();
+        return ids.stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    /** {@code permission} is one of this class's column names, never input. */
+    private boolean memberWith(ConsoleUser user, long groupId, String permission) {
+        return !entityManager
+                .createNativeQuery(
+                        "SELECT 1 FROM jump_group_member WHERE group_id = ?1 AND user_id = ?2 AND " + permission)
+                .setParameter(1, groupId)
+                .setParameter(2, user.id())
+                .getResultList()
+                .isEmpty();
+    }
+
     /** The actor's role in one group; empty when they may not see it. */
     public Optional<JumpGroupRole> roleIn(Actor actor, long groupId) {
         return Optional.ofNullable(rolesOf(actor).get(groupId));

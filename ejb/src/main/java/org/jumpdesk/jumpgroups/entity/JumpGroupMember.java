@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.Objects;
 
-/** A user's role in a shared Jump Group. */
+/**
+ * A user's role in a shared Jump Group, and two permissions beside it: pin (install a Jump Client into the
+ * group from an attended session) and deploy (make installers for the group without being an administrator).
+ */
 @Entity
 @Table(name = "jump_group_member")
 @IdClass(JumpGroupMember.Key.class)
@@ -28,6 +31,12 @@ public class JumpGroupMember {
     @Column(nullable = false)
     private JumpGroupRole role;
 
+    @Column(name = "may_pin", nullable = false)
+    private boolean mayPin;
+
+    @Column(name = "may_deploy", nullable = false)
+    private boolean mayDeploy;
+
     protected JumpGroupMember() {}
 
     public JumpGroupMember(long groupId, long userId, JumpGroupRole role) {
@@ -38,6 +47,11 @@ public class JumpGroupMember {
 
     public void changeRole(JumpGroupRole role) {
         this.role = role;
+    }
+
+    public void changePermissions(boolean mayPin, boolean mayDeploy) {
+        this.mayPin = mayPin;
+        this.mayDeploy = mayDeploy;
     }
 
     /** Primary key: group and user. */

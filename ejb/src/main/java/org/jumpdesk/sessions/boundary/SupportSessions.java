@@ -18,6 +18,8 @@ import java.util.UUID;
 import org.jumpdesk.audit.control.AuditTrail;
 import org.jumpdesk.jumpclients.boundary.JumpClients;
 import org.jumpdesk.jumpclients.entity.JumpClientState;
+import org.jumpdesk.sessions.control.SessionScope;
+import org.jumpdesk.sessions.control.SessionScopes;
 import org.jumpdesk.settings.boundary.Settings;
 import org.jumpdesk.shared.Actor;
 import org.jumpdesk.shared.AuditedAs;
@@ -33,6 +35,9 @@ import org.jumpdesk.shared.Secrets;
 @Stateless
 @AuditedAs
 public class SupportSessions {
+
+    /** A session started through the API must be opened in the console within this time. */
+    public static final Duration OPEN_WITHIN = Duration.ofMinutes(10);
 
     /** A session still waiting for its agent after this long no longer counts as being set up. */
     static final Duration SETTING_UP = Duration.ofMinutes(2);
@@ -59,6 +64,9 @@ public class SupportSessions {
 
     @EJB
     private Settings settings;
+
+    @EJB
+    private SessionScopes scopes;
 
     @EJB
     private AuditTrail auditTrail;
@@ -88,19 +96,66 @@ public class SupportSessions {
     public SessionTicket request(Actor actor, UUID clientId) {
         boolean passive = jumpClients.startJump(actor, clientId).state() == JumpClientState.PASSIVE;
         Instant now = clock.instant();
-        lockJumpsBeingSetUp();
-        long settingUp = ((Number) entityManager
-                        .createNativeQuery(
-                                "SELECT count(*) FROM support_session WHERE state = 'REQUESTED' AND requested_at > ?")
-                        .setParameter(1, Timestamp.from(now.minus(SETTING_UP)))
-                        .getSingleResult())
-                .longValue();
-        if (settingUp >= settings.current().maxConcurrentJumps()) {
-            throw JumpDeskStatus.SERVER_BUSY.exception(settingUp + " jumps are being set up");
-        }
-        UUID sessionId = UUID.randomUUID();
-        String token = open(actor, sessionId, clientId, null, now);
+        requireFreeJumpSlot(now);
+        String token = newToken();
+        UUID sessionId = insert(clientId, null, actor, "REQUESTED", Secrets.sha256Hex(token), now);
         auditTrail.record(actor.name(), "session.requested", clientId.toString(), "session " + sessionId);
+        return new SessionTicket(sessionId, clientId, token, passive);
+    }
+
+    /**
+     * A jump started outside the console (the REST API): checked and recorded like the console's, the
+     * session then waits ({@code WAITING}) for the same user to open it in the console within
+     * {@link #OPEN_WITHIN}, which is when the agent is asked to attach.
+     *
+     * @return the session's id
+     */
+    @AuditedAs("session.request")
+    public UUID requestForConsole(Actor actor, UUID clientId) {
+        jumpClients.startJump(actor, clientId);
+        UUID sessionId = insert(clientId, null, actor, "WAITING", null, clock.instant());
+        auditTrail.record(
+                actor.name(),
+                "session.requested",
+                clientId.toString(),
+                "session " + sessionId + ", waiting for the representative");
+        return sessionId;
+    }
+
+    /**
+     * The representative opens in the console a session started by {@link #requestForConsole}: it becomes a
+     * jump being set up (counted against {@code max_concurrent_jumps}) with a fresh agent token.
+     *
+     * @throws org.jumpdesk.shared.JumpDeskException {@code JC_NOT_FOUND} for a session that is not this
+     *     user's, not waiting, or waited longer than {@link #OPEN_WITHIN}; {@code SERVER_BUSY}
+     */
+    @AuditedAs("session.open")
+    public SessionTicket open(Actor actor, UUID sessionId) {
+        Instant now = clock.instant();
+        @SuppressWarnings("unchecked")
+        List<Object> waiting = entityManager
+                .createNativeQuery(
+                        "SELECT client_id::text FROM support_session WHERE id = ?::uuid AND representative = ?"
+                                + " AND state = 'WAITING' AND requested_at > ? FOR UPDATE")
+                .setParameter(1, sessionId.toString())
+                .setParameter(2, actor.name())
+                .setParameter(3, Timestamp.from(now.minus(OPEN_WITHIN)))
+                .getResultList();
+        if (waiting.isEmpty()) {
+            throw JumpDeskStatus.JC_NOT_FOUND.exception("no session " + sessionId + " waiting for " + actor.name());
+        }
+        UUID clientId = UUID.fromString((String) waiting.get(0));
+        boolean passive = jumpClients.details(actor, clientId).state() == JumpClientState.PASSIVE;
+        requireFreeJumpSlot(now);
+        String token = newToken();
+        entityManager
+                .createNativeQuery("UPDATE support_session SET state = 'REQUESTED', token_hash = ?, requested_at = ?"
+                        + " WHERE id = ?::uuid")
+                .setParameter(1, Secrets.sha256Hex(token))
+                .setParameter(2, Timestamp.from(now))
+                .setParameter(3, sessionId.toString())
+                .executeUpdate();
+        auditTrail.record(actor.name(), "session.opened", sessionId.toString(), null);
         return new SessionTicket(sessionId, clientId, token, passive);
     }
 
@@ -123,28 +178,44 @@ public class SupportSessions {
             throw JumpDeskStatus.CUSTOMER_NOT_WAITING.exception(
                     "customer " + customerId + " is not waiting for " + actor.name());
         }
-        UUID sessionId = UUID.randomUUID();
-        String token = open(actor, sessionId, null, customerId, clock.instant());
+        String token = newToken();
+        UUID sessionId = insert(null, customerId, actor, "REQUESTED", Secrets.sha256Hex(token), clock.instant());
         auditTrail.record(actor.name(), "attended.accept", customerId.toString(), "session " + sessionId);
         return new SessionTicket(sessionId, null, token, false, customerId);
     }
 
-    /** Writes the session's row; returns the one-time token, of which only the hash is kept. */
-    private String open(Actor actor, UUID sessionId, UUID clientId, UUID customerId, Instant now) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    /**
+     * A new session row, for a Jump Client or an attended customer; the token's hash is null while it waits
+     * for its representative.
+     */
+    private UUID insert(UUID clientId, UUID customerId, Actor actor, String state, String tokenHash, Instant now) {
+        UUID sessionId = UUID.randomUUID();
         entityManager
                 .createNativeQuery("INSERT INTO support_session (id, client_id, customer_id, representative,"
-                        + " token_hash, state, requested_at) VALUES (?::uuid, ?::uuid, ?::uuid, ?, ?, 'REQUESTED', ?)")
+                        + " token_hash, state, requested_at) VALUES (?::uuid, ?::uuid, ?::uuid, ?, ?, ?, ?)")
                 .setParameter(1, sessionId.toString())
                 .setParameter(2, clientId == null ? null : clientId.toString())
                 .setParameter(3, customerId == null ? null : customerId.toString())
                 .setParameter(4, actor.name())
-                .setParameter(5, Secrets.sha256Hex(token))
-                .setParameter(6, Timestamp.from(now))
+                .setParameter(5, tokenHash)
+                .setParameter(6, state)
+                .setParameter(7, Timestamp.from(now))
                 .executeUpdate();
-        return token;
+        return sessionId;
+    }
+
+    /** Refuses with {@code SERVER_BUSY} while {@code max_concurrent_jumps} jumps are being set up. */
+    private void requireFreeJumpSlot(Instant now) {
+        lockJumpsBeingSetUp();
+        long settingUp = ((Number) entityManager
+                        .createNativeQuery(
+                                "SELECT count(*) FROM support_session WHERE state = 'REQUESTED' AND requested_at > ?")
+                        .setParameter(1, Timestamp.from(now.minus(SETTING_UP)))
+                        .getSingleResult())
+                .longValue();
+        if (settingUp >= settings.current().maxConcurrentJumps()) {
+            throw JumpDeskStatus.SERVER_BUSY.exception(settingUp + " jumps are being set up");
+        }
     }
 
     /**
@@ -183,6 +254,12 @@ public class SupportSessions {
             }
         }
         return null;
+    }
+
+    private static String newToken() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     /**
@@ -249,15 +326,20 @@ public class SupportSessions {
         }
     }
 
-    /** The session's recording, for its representative. */
+    /**
+     * The session's recording, for those who may replay it: its representative, administrators, and users
+     * with {@code MANAGE} in the client's group ({@link SessionScope}). Anyone else gets nothing, as for a
+     * session without a recording.
+     */
     public List<RecordedEvent> recording(Actor actor, UUID sessionId) {
+        SessionScope scope = scopes.of(actor);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager
                 .createNativeQuery("SELECT e.at_seconds, e.kind, e.data FROM session_recording_event e"
-                        + " JOIN support_session s ON s.id = e.session_id"
-                        + " WHERE e.session_id = ?::uuid AND s.representative = ? ORDER BY e.seq")
-                .setParameter(1, sessionId.toString())
-                .setParameter(2, actor.name())
+                        + " JOIN support_session s ON s.id = e.session_id JOIN jump_client c ON c.id = s.client_id"
+                        + " WHERE e.session_id = ?2::uuid AND " + scope.condition(1) + " ORDER BY e.seq")
+                .setParameter(1, scope.representative())
+                .setParameter(2, sessionId.toString())
                 .getResultList();
         return rows.stream()
                 .map(row -> new RecordedEvent(((Number) row[0]).doubleValue(), row[1].toString(), (String) row[2]))
