@@ -44,7 +44,12 @@ final class AgentProcess implements AutoCloseable {
     static AgentProcess start(URI site, Path workDirectory, Map<String, String> environment, String... arguments)
             throws IOException {
         return startAs(
-                List.of(), Path.of(System.getProperty("jumpdesk.agent.jar")), site, workDirectory, environment, arguments);
+                List.of(),
+                Path.of(System.getProperty("jumpdesk.agent.jar")),
+                site,
+                workDirectory,
+                environment,
+                arguments);
     }
 
     /**
