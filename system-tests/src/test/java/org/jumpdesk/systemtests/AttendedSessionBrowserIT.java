@@ -100,6 +100,17 @@ class AttendedSessionBrowserIT {
                                 session,
                                 "%" + session + "%"))
                         .isEqualTo(5);
+
+                // The session report names the customer's computer; an attended session has no Jump Client.
+                ApiClient api = new ApiClient(TestSite.createApiToken(representative, "READ"));
+                ApiClient.Answer report = api.get("sessions/" + session);
+                assertThat(report.status()).isEqualTo(200);
+                assertThat(report.json().getJsonObject("session").getString("outcome"))
+                        .isEqualTo("ENDED_BY_CUSTOMER");
+                assertThat(report.json().getJsonObject("session").getString("clientName"))
+                        .isEqualTo(TestSite.text(
+                                "SELECT hostname FROM attended_customer WHERE id = ?::uuid", customerId.toString()));
+                assertThat(api.get("sessions?representative=" + representative).body()).contains(session);
             }
         }
     }

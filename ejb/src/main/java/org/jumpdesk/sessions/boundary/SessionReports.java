@@ -32,10 +32,14 @@ import org.jumpdesk.shared.Texts;
 public class SessionReports {
 
     private static final String COLUMNS =
-            "SELECT s.id, s.client_id, coalesce(c.name, c.hostname), g.name, s.representative, s.state,"
+            "SELECT s.id, s.client_id, coalesce(c.name, c.hostname, a.hostname), g.name, s.representative, s.state,"
                     + " s.requested_at, s.started_at, s.ended_at, s.outcome, s.bytes_to_agent, s.bytes_from_agent"
-                    + " FROM support_session s JOIN jump_client c ON c.id = s.client_id"
-                    + " JOIN jump_group g ON g.id = c.jump_group_id";
+                    + SESSIONS
+                    + " LEFT JOIN jump_group g ON g.id = c.jump_group_id";
+
+    /** A session serves a Jump Client (a jump) or an attended customer, who has no client and no group. */
+    private static final String SESSIONS = " FROM support_session s LEFT JOIN jump_client c ON c.id = s.client_id"
+            + " LEFT JOIN attended_customer a ON a.id = s.customer_id";
 
     @PersistenceContext
     private EntityManager entityManager;
@@ -63,14 +67,13 @@ public class SessionReports {
             condition(
                     conditions,
                     parameters,
-                    "(s.client_id::text = ? OR c.name ILIKE ? OR c.hostname ILIKE ?)",
+                    "(s.client_id::text = ? OR c.name ILIKE ? OR c.hostname ILIKE ? OR a.hostname ILIKE ?)",
                     client.trim(),
                     "%" + likeEscaped(client.trim()) + "%");
         }
         String where = " WHERE " + String.join(" AND ", conditions);
         long total = ((Number) bind(
-                                entityManager.createNativeQuery("SELECT count(*) FROM support_session s"
-                                        + " JOIN jump_client c ON c.id = s.client_id" + where),
+                                entityManager.createNativeQuery("SELECT count(*)" + SESSIONS + where),
                                 parameters)
                         .getSingleResult())
                 .longValue();
@@ -108,7 +111,7 @@ public class SessionReports {
                 .createNativeQuery("SELECT id, occurred_at, actor, action, target, outcome, detail FROM audit_event"
                         + " WHERE target = ?1 OR (target = ?2 AND detail LIKE ?3) ORDER BY id")
                 .setParameter(1, sessionId.toString())
-                .setParameter(2, session.clientId().toString())
+                .setParameter(2, String.valueOf(session.clientId()))
                 .setParameter(3, "session " + sessionId + "%")
                 .getResultList();
         boolean recorded = !entityManager
@@ -127,7 +130,7 @@ public class SessionReports {
         Instant endedAt = instant(row[8]);
         return new SessionReport(
                 UUID.fromString(row[0].toString()),
-                UUID.fromString(row[1].toString()),
+                row[1] == null ? null : UUID.fromString(row[1].toString()),
                 (String) row[2],
                 (String) row[3],
                 (String) row[4],
