@@ -110,7 +110,8 @@ class AttendedSessionBrowserIT {
                 assertThat(report.json().getJsonObject("session").getString("clientName"))
                         .isEqualTo(TestSite.text(
                                 "SELECT hostname FROM attended_customer WHERE id = ?::uuid", customerId.toString()));
-                assertThat(api.get("sessions?representative=" + representative).body()).contains(session);
+                assertThat(api.get("sessions?representative=" + representative).body())
+                        .contains(session);
             }
         }
     }

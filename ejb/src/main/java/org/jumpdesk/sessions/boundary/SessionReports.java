@@ -72,9 +72,7 @@ public class SessionReports {
                     "%" + likeEscaped(client.trim()) + "%");
         }
         String where = " WHERE " + String.join(" AND ", conditions);
-        long total = ((Number) bind(
-                                entityManager.createNativeQuery("SELECT count(*)" + SESSIONS + where),
-                                parameters)
+        long total = ((Number) bind(entityManager.createNativeQuery("SELECT count(*)" + SESSIONS + where), parameters)
                         .getSingleResult())
                 .longValue();
         @SuppressWarnings("unchecked")
