@@ -31,15 +31,15 @@ import org.jumpdesk.shared.Texts;
 @AuditedAs
 public class SessionReports {
 
+    /** A session serves a Jump Client (a jump) or an attended customer, who has no client and no group. */
+    private static final String SESSIONS = " FROM support_session s LEFT JOIN jump_client c ON c.id = s.client_id"
+            + " LEFT JOIN attended_customer a ON a.id = s.customer_id";
+
     private static final String COLUMNS =
             "SELECT s.id, s.client_id, coalesce(c.name, c.hostname, a.hostname), g.name, s.representative, s.state,"
                     + " s.requested_at, s.started_at, s.ended_at, s.outcome, s.bytes_to_agent, s.bytes_from_agent"
                     + SESSIONS
                     + " LEFT JOIN jump_group g ON g.id = c.jump_group_id";
-
-    /** A session serves a Jump Client (a jump) or an attended customer, who has no client and no group. */
-    private static final String SESSIONS = " FROM support_session s LEFT JOIN jump_client c ON c.id = s.client_id"
-            + " LEFT JOIN attended_customer a ON a.id = s.customer_id";
 
     @PersistenceContext
     private EntityManager entityManager;
