@@ -88,6 +88,9 @@ final class AgentProcess implements AutoCloseable {
         command.addAll(List.of(arguments));
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        // The shell of a jump is the account's login shell; these tests are not about the machine's own login
+        // scripts (here root's .bashrc runs pyenv's rehash, which waits on a lock a killed shell leaves behind).
+        builder.environment().put("SHELL", "/bin/sh");
         builder.environment().putAll(environment);
         Process process = builder.start();
         return new AgentProcess(process, stateDirectory, output);

@@ -96,8 +96,19 @@ final class SessionPage {
         return String.valueOf(browser.driver().executeScript("return window.jumpdeskTerminalText();"));
     }
 
+    /** Waits for the shell's first output (its prompt): what is typed before it may be read by no one. */
+    static void awaitPrompt(Browser browser) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .withMessage("the shell's prompt")
+                .until(driver -> !terminalText(browser).isBlank());
+    }
+
     static void awaitTerminalText(Browser browser, String expected) {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .withMessage(() -> "'" + expected + "' in the terminal, which shows: " + terminalText(browser)
+                        + " (page state "
+                        + browser.driver().findElement(By.id("session")).getAttribute("data-history")
+                        + ")")
                 .until(driver -> terminalText(browser).contains(expected));
     }
 }

@@ -72,6 +72,7 @@ class SupportSessionBrowserIT {
 
             browser.logIn("console/session.xhtml?client=" + client, representative, PASSWORD);
             awaitState(browser, "started");
+            SessionPage.awaitPrompt(browser);
             type(browser, "echo jump-$((6*7))\n");
             awaitTerminalText(browser, "jump-42");
             type(browser, "uname -s\n");
@@ -185,6 +186,7 @@ class SupportSessionBrowserIT {
             awaitState(browser, "started");
             assertThat(browser.element(By.id("session")).getAttribute("data-history"))
                     .isEqualTo("connecting waiting started");
+            SessionPage.awaitPrompt(browser);
             type(browser, "echo passive-$((40+2))\n");
             awaitTerminalText(browser, "passive-42");
         }

@@ -138,7 +138,7 @@ class SupportSessionFloodIT {
     }
 
     private static void awaitStarted(TerminalClient terminal) throws InterruptedException {
-        assertThat(terminal.nextControl(Duration.ofSeconds(30))).isEqualTo("{\"type\":\"started\"}");
+        assertThat(terminal.nextControl(Duration.ofSeconds(30))).startsWith("{\"type\":\"started\",");
     }
 
     /** Releases a permit for every 'x' the terminal shows. */

@@ -155,7 +155,7 @@ public class AttendedSessions {
     }
 
     /** How the audit trail names a customer, who has no account. */
-    public static String customerActor(UUID customerId) {
+    private static String customerActor(UUID customerId) {
         return "customer:" + customerId;
     }
 
