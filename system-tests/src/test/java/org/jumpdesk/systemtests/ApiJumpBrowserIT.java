@@ -1,6 +1,7 @@
 package org.jumpdesk.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jumpdesk.systemtests.SessionPage.awaitState;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,11 +92,5 @@ class ApiJumpBrowserIT {
                             session))
                     .isEqualTo(1);
         }
-    }
-
-    private static void awaitState(Browser browser, String state) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                .until(driver ->
-                        state.equals(driver.findElement(By.id("session")).getAttribute("data-state")));
     }
 }

@@ -1,6 +1,9 @@
 package org.jumpdesk.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jumpdesk.systemtests.SessionPage.awaitState;
+import static org.jumpdesk.systemtests.SessionPage.awaitTerminalText;
+import static org.jumpdesk.systemtests.SessionPage.type;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Attended support: a representative gives a customer a session key, the customer runs the temporary
@@ -244,21 +246,5 @@ class AttendedSessionBrowserIT {
     private static String siteAddress() {
         String url = TestSite.httpUrl().toString();
         return url.substring(0, url.length() - 1);
-    }
-
-    private static void awaitState(Browser browser, String state) {
-        new WebDriverWait(browser.driver(), PATIENCE)
-                .until(driver ->
-                        state.equals(driver.findElement(By.id("session")).getAttribute("data-state")));
-    }
-
-    private static void type(Browser browser, String keys) {
-        browser.driver().findElement(By.cssSelector("#terminal textarea")).sendKeys(keys);
-    }
-
-    private static void awaitTerminalText(Browser browser, String expected) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-                .until(driver -> String.valueOf(browser.driver().executeScript("return window.jumpdeskTerminalText();"))
-                        .contains(expected));
     }
 }
