@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jumpdesk.jumpclients.boundary.AgentConnections;
 import org.jumpdesk.jumpclients.boundary.JumpClientProperties;
 import org.jumpdesk.jumpclients.boundary.JumpClients;
 import org.jumpdesk.jumpclients.entity.AgentDescription;
@@ -49,6 +50,9 @@ class QuotaRaceIT {
 
     @EJB
     private JumpClients jumpClients;
+
+    @EJB
+    private AgentConnections agentConnections;
 
     private final ExecutorService threads = Executors.newFixedThreadPool(RACERS);
     private String group;
@@ -114,6 +118,39 @@ class QuotaRaceIT {
                         RACERS))
                 .as("every use counted")
                 .isEqualTo(1);
+        assertThat(fixtures.licenseCountsMatchClients()).isTrue();
+    }
+
+    /**
+     * A roll-out: machines register with the installer while those registered just before connect for the
+     * first time (PINNED → ACTIVE). Registering locks the installer's row; a first connection holds the
+     * license row and checks its client's installer key; neither may wait for the other in a circle.
+     */
+    @Test
+    void registrationsAndFirstConnectionsOfOneInstallerAtOnceAllSucceed() throws Exception {
+        String key = fixtures.installer(group, JumpClientMode.ACTIVE);
+        List<UUID> pinned = new ArrayList<>();
+        for (int i = 0; i < RACERS / 2; i++) {
+            pinned.add(fixtures.register(key));
+        }
+        String batch = Fixtures.unique("rollout");
+
+        Map<String, Long> outcomes = race(i -> i % 2 == 0
+                ? () -> jumpClients.register(
+                        key,
+                        fixtures.registration(new AgentDescription(batch + "-" + i, "Linux", "1"), null, null, null),
+                        fixtures.registrationProof())
+                : () -> agentConnections.connect(
+                        UUID.randomUUID(),
+                        pinned.get(i / 2),
+                        fixtures.proofFor(pinned.get(i / 2)),
+                        new AgentDescription(batch + "-connected-" + i, "Linux", fixtures.releaseVersion())));
+
+        assertThat(outcomes).containsEntry("OK", (long) RACERS);
+        assertThat(fixtures.count(
+                        "SELECT COUNT(*) FROM jump_client WHERE id = ANY(?::uuid[]) AND state = 'ACTIVE'",
+                        (Object) pinned.stream().map(UUID::toString).toArray(String[]::new)))
+                .isEqualTo(RACERS / 2);
         assertThat(fixtures.licenseCountsMatchClients()).isTrue();
     }
 

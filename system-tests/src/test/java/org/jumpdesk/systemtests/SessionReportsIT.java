@@ -178,6 +178,19 @@ class SessionReportsIT {
         fixtures.execute(
                 "UPDATE support_session SET requested_at = now() - interval '11 minutes' WHERE id = ?::uuid", stale);
         assertThat(statusOf(() -> supportSessions.open(jumper, stale))).isEqualTo(JumpDeskStatus.JC_NOT_FOUND);
+        supportSessions.endUnopened(); // the minute's timer may have done it first: the rows tell
+        supportSessions.endUnopened();
+        assertThat(fixtures.count(
+                        "SELECT count(*) FROM support_session WHERE id = ?::uuid AND state = 'ENDED'"
+                                + " AND outcome = 'NOT_OPENED'",
+                        stale))
+                .isEqualTo(1);
+        assertThat(fixtures.count(
+                        "SELECT count(*) FROM audit_event WHERE action = 'session.ended' AND target = ?"
+                                + " AND detail LIKE 'NOT_OPENED;%'",
+                        stale.toString()))
+                .as("ended once, audited once")
+                .isEqualTo(1);
 
         Actor viewer = fixtures.user();
         fixtures.member(managed.group(), viewer, JumpGroupRole.VIEW);

@@ -123,6 +123,33 @@ public class SupportSessions {
     }
 
     /**
+     * Ends the sessions started through the API that nobody opened within {@link #OPEN_WITHIN}
+     * ({@code NOT_OPENED}), each with its audit row, so that reports show them as ended and not waiting.
+     *
+     * @return how many were ended
+     */
+    public int endUnopened() {
+        Instant now = clock.instant();
+        @SuppressWarnings("unchecked")
+        List<Object[]> ended = entityManager
+                .createNativeQuery("UPDATE support_session SET state = 'ENDED', ended_at = ?, outcome = 'NOT_OPENED'"
+                        + " WHERE state = 'WAITING' AND requested_at <= ?"
+                        + " RETURNING id::text, representative")
+                .setParameter(1, Timestamp.from(now))
+                .setParameter(2, Timestamp.from(now.minus(OPEN_WITHIN)))
+                .getResultList();
+        for (Object[] session : ended) {
+            auditTrail.record(
+                    "session:" + session[0],
+                    "session.ended",
+                    (String) session[0],
+                    "NOT_OPENED; " + session[1] + " did not open it in the console within " + OPEN_WITHIN.toMinutes()
+                            + " minutes");
+        }
+        return ended.size();
+    }
+
+    /**
      * The representative opens in the console a session started by {@link #requestForConsole}: it becomes a
      * jump being set up (counted against {@code max_concurrent_jumps}) with a fresh agent token.
      *
