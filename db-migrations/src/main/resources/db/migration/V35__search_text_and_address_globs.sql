@@ -31,5 +31,15 @@ ALTER TABLE jump_client
         || coalesce(console_user, '') || E'\n' || coalesce(private_ips, '') || E'\n' || coalesce(public_ip, ''))) STORED,
     ADD COLUMN address_globs TEXT[] GENERATED ALWAYS AS (jump_client_address_globs(public_ip, private_ips)) STORED;
 
-CREATE INDEX jump_client_search_text_trgm ON jump_client USING gin (search_text gin_trgm_ops) WHERE deleted_at IS NULL;
-CREATE INDEX jump_client_address_globs ON jump_client USING gin (address_globs) WHERE deleted_at IS NULL;
+-- Not partial, unlike the search's other indexes: PostgreSQL never ANDs the bitmaps of two indexes whose
+-- predicates are the same clause, so with WHERE deleted_at IS NULL here tag:x ip:10.1.* read every client
+-- with the tag (13,500 heap pages at a million clients) instead of those that also have the address (900).
+-- Deleted clients are few.
+CREATE INDEX jump_client_search_text_trgm ON jump_client USING gin (search_text gin_trgm_ops);
+CREATE INDEX jump_client_address_globs ON jump_client USING gin (address_globs);
+
+-- Statistics of lower(tag) for tag:x (jump_client_tag_lower is partial, and PostgreSQL keeps no statistics
+-- for the expressions of partial indexes): without them the planner guessed 0.5 % of the rows instead of
+-- one tag in 37, and did not use the address index with the tag's.
+CREATE STATISTICS jump_client_lower_tag ON (lower(tag)) FROM jump_client;
+ANALYZE jump_client;
