@@ -124,7 +124,7 @@ class JumpClientSearchIT {
         assertThat(ids("172.16.5", EnumSet.allOf(SearchField.class)))
                 .as("the combined text follows too")
                 .containsExactly(client);
-        assertThat(ids("10.77.1.", EnumSet.allOf(SearchField.class))).containsExactly(other);
+        assertThat(ids("10.77.10", EnumSet.allOf(SearchField.class))).containsExactly(other);
     }
 
     @Test
