@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.jumpdesk.audit.control.AuditTrail;
 import org.jumpdesk.jumpclients.boundary.JumpClientQuery;
 import org.jumpdesk.jumpclients.boundary.JumpClientRow;
+import org.jumpdesk.jumpclients.boundary.JumpClientRows;
 import org.jumpdesk.jumpclients.boundary.JumpClientSearch;
 import org.jumpdesk.jumpclients.boundary.JumpClientSort;
 import org.jumpdesk.jumpclients.boundary.JumpClientSummary;
@@ -319,18 +320,20 @@ public class JumpInterface implements Serializable {
         @Override
         public List<JumpClientRow> load(
                 int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            // Counted with every page: the table's scope or search may have changed since the last one.
-            setRowCount(count(filterBy));
             Optional<SortMeta> sort = sortBy.values().stream()
                     .filter(meta -> meta.getOrder() != SortOrder.UNSORTED)
                     .findFirst();
-            return search.page(
+            JumpClientRows page = search.pageAndCount(
                     currentUser.actor(),
                     query(),
                     sort.map(meta -> JumpClientSort.valueOf(meta.getField())).orElse(JumpClientSort.NAME),
                     sort.map(meta -> meta.getOrder() != SortOrder.DESCENDING).orElse(true),
                     first,
                     pageSize);
+            // Counted with every page (the table's scope or search may have changed since the last one), by
+            // the page itself when it is the last.
+            setRowCount((int) page.matches());
+            return page.rows();
         }
 
         @Override

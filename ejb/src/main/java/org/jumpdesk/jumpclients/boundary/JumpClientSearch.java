@@ -71,11 +71,13 @@ public class JumpClientSearch {
     private DataSource dataSource;
 
     /**
-     * One page of the clients matching the query, in the order asked for.
+     * One page of the clients matching the query, in the order asked for, and how many match (counted up to
+     * {@link #COUNT_LIMIT} + 1, as {@link #count}). The page is read first with one row more than it shows;
+     * the count runs only when that does not already tell how many match.
      *
      * @throws org.jumpdesk.shared.JumpDeskException {@code INVALID_INPUT} for a query over its limits
      */
-    public List<JumpClientRow> page(
+    public JumpClientRows pageAndCount(
             Actor actor,
             @NotNull @Valid JumpClientQuery query,
             @NotNull JumpClientSort sort,
@@ -84,13 +86,17 @@ public class JumpClientSearch {
             @Min(1) @Max(500) int max) {
         Map<Long, String> groups = visibleGroups(actor);
         if (groups.isEmpty()) {
-            return List.of();
+            return new JumpClientRows(List.of(), 0);
         }
         ClientSearchSql.Where where = ClientSearchSql.where(query, groups);
         List<Object> parameters = new ArrayList<>(where.parameters());
-        parameters.add(max);
+        parameters.add(max + 1);
         parameters.add(first);
-        return rows(ClientSearchSql.page(where, sort, ascending), parameters);
+        List<JumpClientRow> rows = rows(ClientSearchSql.page(where, sort, ascending), parameters);
+        long matches =
+                ClientSearchSql.matchesToldByPage(first, max, rows.size()).orElseGet(() -> count(where));
+        return new JumpClientRows(
+                rows.size() > max ? List.copyOf(rows.subList(0, max)) : rows, Math.min(matches, COUNT_LIMIT + 1));
     }
 
     /** One client as the table shows it, if the actor can see it (else empty, as for a deleted one). */
@@ -141,7 +147,10 @@ public class JumpClientSearch {
         if (groups.isEmpty()) {
             return 0;
         }
-        ClientSearchSql.Where where = ClientSearchSql.where(query, groups);
+        return count(ClientSearchSql.where(query, groups));
+    }
+
+    private long count(ClientSearchSql.Where where) {
         List<Object> parameters = new ArrayList<>(where.parameters());
         parameters.add(COUNT_LIMIT + 1);
         return query(ClientSearchSql.count(where), parameters, result -> {

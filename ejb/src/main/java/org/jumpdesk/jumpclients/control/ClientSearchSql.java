@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -49,6 +50,15 @@ public final class ClientSearchSql {
     /** One page of matches; the last two parameters are the page size and the offset. */
     public static String page(Where where, JumpClientSort sort, boolean ascending) {
         return SELECT + where.sql() + " ORDER BY " + orderBy(sort, ascending) + " LIMIT ? OFFSET ?";
+    }
+
+    /**
+     * The number of matches that a page read with one row more than it shows already tells: all of them when
+     * it came back short (and does not start past the end); else empty, and {@link #count} has to run. Most
+     * searches a representative types match fewer than a page, and the count costs as much as the page.
+     */
+    public static OptionalLong matchesToldByPage(int first, int shown, int read) {
+        return read <= shown && (read > 0 || first == 0) ? OptionalLong.of(first + read) : OptionalLong.empty();
     }
 
     /**
@@ -130,10 +140,32 @@ public final class ClientSearchSql {
         return column + direction + (sort == JumpClientSort.NAME ? "" : " NULLS LAST") + ", c.id" + direction;
     }
 
+    /**
+     * A word searched in all of these at once is one {@code LIKE} on {@code search_text} (their lower-case
+     * text, one field per line, V35) with one trigram index, instead of one {@code ILIKE} per field. A word
+     * with a line feed is searched field by field, so that no match spans two fields.
+     */
+    private static final Set<SearchField> TEXT_FIELDS = Set.of(
+            SearchField.COMMENTS,
+            SearchField.CONSOLE_USER,
+            SearchField.NAME,
+            SearchField.PRIVATE_IP,
+            SearchField.PUBLIC_IP,
+            SearchField.TAG);
+
     private void word(String word, Set<SearchField> fields) {
         String contains = "%" + escape(word) + "%";
         List<String> alternatives = new ArrayList<>();
+        boolean together = fields.containsAll(TEXT_FIELDS) && word.indexOf('\n') < 0;
+        if (together) {
+            // ILIKE is lower(text) LIKE lower(pattern) in PostgreSQL; search_text is already lower case.
+            parameters.add(contains);
+            alternatives.add("c.search_text LIKE lower(?)");
+        }
         for (SearchField field : fields) {
+            if (together && TEXT_FIELDS.contains(field)) {
+                continue;
+            }
             switch (field) {
                 case COMMENTS -> alternatives.add(like("c.comments", contains));
                 case CONSOLE_USER -> alternatives.add(like("c.console_user", contains));
@@ -176,7 +208,7 @@ public final class ClientSearchSql {
                     case "os" -> like("c.operating_system", pattern);
                     case "method" -> like("c.mode", pattern);
                     case "accessed" -> lastAccessed(filter.value()).orElse("FALSE");
-                    case "ip" -> ip(pattern);
+                    case "ip" -> ip(filter.value());
                     case "status" -> STATUSES.contains(filter.value().toLowerCase(Locale.ROOT))
                             ? status(filter.value().toLowerCase(Locale.ROOT))
                             : "FALSE";
@@ -186,11 +218,26 @@ public final class ClientSearchSql {
     }
 
     /**
-     * One address of the public IP or of the comma-separated private ones matches the pattern. A pattern
-     * that ends with {@code %} already covers an address followed by others, so each row is tested fewer
-     * times.
+     * One address of the public IP or of the comma-separated private ones matches the glob. A whole address
+     * or a prefix up to a dot or colon ({@code 10.1.*}) is an element of {@code address_globs} (V35), whose
+     * GIN index serves it; any other glob is matched with {@code ILIKE} on the addresses' text.
      */
-    private String ip(String pattern) {
+    private String ip(String value) {
+        if (ADDRESS_GLOB.matcher(value).matches()) {
+            parameters.add(value);
+            return "c.address_globs @> ARRAY[lower(?)]";
+        }
+        return ipLike(glob(value));
+    }
+
+    /** An address, or an address's beginning up to a dot or colon followed by {@code *}. */
+    private static final Pattern ADDRESS_GLOB = Pattern.compile("[^*,]+|[^*,]*[.:]\\*");
+
+    /**
+     * The glob as {@code ILIKE} patterns over the address list. A pattern that ends with {@code %} already
+     * covers an address followed by others, so each row is tested fewer times.
+     */
+    private String ipLike(String pattern) {
         List<String> alternatives =
                 new ArrayList<>(List.of(like("c.public_ip", pattern), like("c.private_ips", pattern)));
         boolean open = pattern.endsWith("%");

@@ -51,17 +51,64 @@ class ClientSearchSqlTest {
                 ClientSearchSql.where(query("tag:servers status:online ip:10.0.*", Set.of()), Map.of(1L, "Servers"));
 
         assertThat(where.sql())
-                .endsWith(" AND lower(c.tag) = lower(?) AND (c.state = 'ACTIVE' AND c.online) AND (c.public_ip ILIKE ?"
-                        + " OR c.private_ips ILIKE ? OR c.private_ips ILIKE ?)");
-        assertThat(where.parameters()).containsExactly(new Long[] {1L}, "servers", "10.0.%", "10.0.%", "%,10.0.%");
+                .endsWith(" AND lower(c.tag) = lower(?) AND (c.state = 'ACTIVE' AND c.online)"
+                        + " AND c.address_globs @> ARRAY[lower(?)]");
+        assertThat(where.parameters()).containsExactly(new Long[] {1L}, "servers", "10.0.*");
     }
 
     @Test
     void anExactAddressIsLookedForAmongTheListedOnes() {
         ClientSearchSql.Where where = ClientSearchSql.where(query("ip:10.0.0.7", Set.of()), Map.of(1L, "Servers"));
 
-        assertThat(where.parameters())
-                .containsExactly(new Long[] {1L}, "10.0.0.7", "10.0.0.7", "10.0.0.7,%", "%,10.0.0.7", "%,10.0.0.7,%");
+        assertThat(where.sql()).endsWith(" AND c.address_globs @> ARRAY[lower(?)]");
+        assertThat(where.parameters()).containsExactly(new Long[] {1L}, "10.0.0.7");
+    }
+
+    @Test
+    void anAddressGlobThatIsNoPrefixUpToADotIsMatchedInTheListsText() {
+        for (String glob : List.of("10.0*", "*.7", "10.*.7", "10.0.0.7,10.0.0.8")) {
+            assertThat(ClientSearchSql.where(query("ip:" + glob, Set.of()), Map.of(1L, "Servers"))
+                            .sql())
+                    .as(glob)
+                    .contains("c.private_ips ILIKE ?")
+                    .doesNotContain("address_globs");
+        }
+        assertThat(ClientSearchSql.where(query("ip:10.0*", Set.of()), Map.of(1L, "Servers"))
+                        .parameters())
+                .containsExactly(new Long[] {1L}, "10.0%", "10.0%", "%,10.0%");
+    }
+
+    @Test
+    void aWordInEveryTextFieldIsOneLikeOnTheirCombinedText() {
+        ClientSearchSql.Where where = ClientSearchSql.where(
+                query("Rack_1", EnumSet.allOf(SearchField.class)), Map.of(1L, "Servers", 2L, "rack_1 room"));
+
+        assertThat(where.sql())
+                .endsWith(" AND (c.search_text LIKE lower(?) OR c.jump_group_id = ANY(?))")
+                .doesNotContain("ILIKE");
+        assertThat(where.parameters().get(1)).isEqualTo("%Rack\\_1%");
+    }
+
+    @Test
+    void aWordWithALineFeedOrSomeFieldsOnlyIsSearchedFieldByField() {
+        ClientSearchSql.Where lineFeed =
+                ClientSearchSql.where(query("\"a\nb\"", EnumSet.allOf(SearchField.class)), Map.of(1L, "Servers"));
+        ClientSearchSql.Where fewer = ClientSearchSql.where(
+                query("web", EnumSet.complementOf(EnumSet.of(SearchField.TAG))), Map.of(1L, "Servers"));
+
+        assertThat(lineFeed.sql()).doesNotContain("search_text").contains("c.comments ILIKE ?", "c.tag ILIKE ?");
+        assertThat(fewer.sql()).doesNotContain("search_text").contains("c.name ILIKE ?");
+    }
+
+    @Test
+    void aShortPageTellsHowManyMatchWithoutACount() {
+        assertThat(ClientSearchSql.matchesToldByPage(0, 50, 0)).hasValue(0);
+        assertThat(ClientSearchSql.matchesToldByPage(0, 50, 50)).hasValue(50);
+        assertThat(ClientSearchSql.matchesToldByPage(100, 50, 7)).hasValue(107);
+        assertThat(ClientSearchSql.matchesToldByPage(0, 50, 51)).isEmpty();
+        assertThat(ClientSearchSql.matchesToldByPage(100, 50, 0))
+                .as("past the end: the count says where the end is")
+                .isEmpty();
     }
 
     @Test
