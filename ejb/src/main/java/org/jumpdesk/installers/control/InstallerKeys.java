@@ -2,10 +2,11 @@ package org.jumpdesk.installers.control;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.jumpdesk.installers.entity.Installer;
 import org.jumpdesk.shared.JumpDeskStatus;
 import org.jumpdesk.shared.Secrets;
@@ -40,14 +41,22 @@ public class InstallerKeys {
      * @throws org.jumpdesk.shared.JumpDeskException {@code INSTALLER_INVALID} when unknown, expired or revoked
      */
     public Installer usable(String key, Instant now) {
-        Installer installer = entityManager
-                .createQuery("SELECT i FROM Installer i WHERE i.keyHash = :hash", Installer.class)
-                .setParameter("hash", hash(key == null ? "" : key))
-                // Machines rolled out with one installer register at once: each counts a use, one after another.
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream()
-                .findFirst()
-                .orElseThrow(() -> JumpDeskStatus.INSTALLER_INVALID.exception("unknown installer key"));
+        // Machines rolled out with one installer register at once: each counts a use, one after another. The
+        // lock is FOR NO KEY UPDATE, not the FOR UPDATE of a JPA pessimistic lock: that one also blocks the
+        // foreign-key checks (FOR KEY SHARE) that every update of one of the installer's clients can make,
+        // so agents saying hello waited for registrations, and an activation holding the license row while
+        // waiting so closed a deadlock with a registration waiting for that row.
+        @SuppressWarnings("unchecked")
+        List<Object> ids = entityManager
+                .createNativeQuery("SELECT id FROM installer WHERE key_hash = ? FOR NO KEY UPDATE")
+                .setParameter(1, hash(key == null ? "" : key))
+                .getResultList();
+        if (ids.isEmpty()) {
+            throw JumpDeskStatus.INSTALLER_INVALID.exception("unknown installer key");
+        }
+        Object id = ids.get(0);
+        Installer installer =
+                entityManager.find(Installer.class, id instanceof UUID uuid ? uuid : UUID.fromString(id.toString()));
         if (installer.revokedAt() != null) {
             throw JumpDeskStatus.INSTALLER_INVALID.exception("installer " + installer.id() + " was revoked");
         }
