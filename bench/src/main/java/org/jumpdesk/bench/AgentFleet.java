@@ -25,6 +25,7 @@ import java.util.logging.Logger;
 import org.jumpdesk.protocol.AgentAuthentication;
 import org.jumpdesk.protocol.Heartbeat;
 import org.jumpdesk.protocol.MessageCodec;
+import org.jumpdesk.protocol.RestartRetry;
 import org.jumpdesk.protocol.SessionOpen;
 import org.jumpdesk.protocol.Statistics;
 import org.jumpdesk.protocol.Welcome;
@@ -33,8 +34,10 @@ import org.jumpdesk.protocol.Welcome;
  * Many simulated agents in one JVM over one JDK {@link HttpClient} (one selector thread for all sockets).
  * Each agent behaves like the real one: it registers with the installer key once, then says hello on
  * every connection; it sends heartbeats and statistics at the intervals of its welcome; after a refusal
- * with {@code retry-after} it comes back then, after any other loss with exponential backoff and full
- * jitter (1 s doubling to 60 s), and never after a final refusal.
+ * with {@code retry-after} it comes back then; after the site closed for a restart (1001, 1012) every 1 to 3
+ * s for three minutes ({@link RestartRetry}); after any other loss with exponential backoff and full jitter
+ * (1 s doubling to 60 s), and never after a final refusal. It waits as long for a handshake as the real
+ * agent's default connect timeout (10 s).
  *
  * <p>Agents are spread over several loopback destinations (127.0.0.1, 127.0.0.2, …) so that their
  * connections do not all share one (address, port) pair on the server side.
@@ -47,7 +50,9 @@ final class AgentFleet implements AutoCloseable {
     private static final String STATISTICS =
             CODEC.encode(new Statistics("bench", "10.0.0.1", 3600L, 0.05, 2L << 30, 8L << 30, 20L << 30, 100L << 30));
     private static final List<Integer> FINAL_REFUSALS = List.of(4403, 4404, 4410);
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    /** The real agent's default ({@code AgentOptions.connectTimeout}). */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
     private static final Duration UNANSWERED = Duration.ofSeconds(60);
 
     /** What the fleet does with each pong; pings are only sent by measurements. */
@@ -71,6 +76,7 @@ final class AgentFleet implements AutoCloseable {
     private final Map<Integer, LongAdder> closes = new ConcurrentHashMap<>();
     private final LongAdder connectFailures = new LongAdder();
     private final LongAdder unansweredConnections = new LongAdder();
+    private final LongAdder restartRetries = new LongAdder();
 
     private volatile boolean running = true;
     private volatile boolean periodicStatistics = true;
@@ -136,6 +142,11 @@ final class AgentFleet implements AutoCloseable {
     /** Connections dropped by the fleet because the site never welcomed them. */
     long unansweredConnections() {
         return unansweredConnections.sum();
+    }
+
+    /** Attempts made on the short schedule of an announced restart. */
+    long restartRetries() {
+        return restartRetries.sum();
     }
 
     /** Whether agents send their statistics at the welcome's interval (paused while measuring writes). */
@@ -246,6 +257,7 @@ final class AgentFleet implements AutoCloseable {
 
     void welcomed(SimulatedAgent agent, Welcome welcome) {
         long now = System.nanoTime();
+        agent.restartAnnounced = 0;
         agent.heartbeatNanos = TimeUnit.SECONDS.toNanos(welcome.heartbeatSeconds());
         agent.statisticsNanos = TimeUnit.SECONDS.toNanos(welcome.statisticsSeconds());
         agent.heartbeatDue = now + agent.heartbeatNanos;
@@ -264,6 +276,9 @@ final class AgentFleet implements AutoCloseable {
             LOG.warning(() -> "agent " + agent.index() + " refused for good: " + code + " " + reason);
             return;
         }
+        if (RestartRetry.announced(code)) {
+            agent.restartAnnounced = System.nanoTime();
+        }
         if (code == 1013 && reason != null && reason.startsWith("retry-after=")) {
             long seconds = Long.parseLong(reason.substring("retry-after=".length()));
             later(agent, seconds * 1000 + ThreadLocalRandom.current().nextInt(1000));
@@ -279,7 +294,18 @@ final class AgentFleet implements AutoCloseable {
         retryWithBackoff(agent);
     }
 
+    /** As the real agent: a short wait while the site restarts, else the backoff's. */
     private void retryWithBackoff(SimulatedAgent agent) {
+        long announced = agent.restartAnnounced;
+        if (announced != 0) {
+            Optional<Duration> restarting =
+                    RestartRetry.nextWait(Duration.ofNanos(System.nanoTime() - announced), ThreadLocalRandom.current());
+            if (restarting.isPresent()) {
+                restartRetries.increment();
+                later(agent, restarting.get().toMillis());
+                return;
+            }
+        }
         long ceiling = Math.min(60_000, 1000L << Math.min(agent.attempts, 20));
         agent.attempts++;
         later(agent, ThreadLocalRandom.current().nextLong(ceiling + 1));

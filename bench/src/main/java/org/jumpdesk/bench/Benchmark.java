@@ -36,7 +36,9 @@ import java.util.stream.Collectors;
  * {@code results.md} in the output directory with the plot. Settings are system properties:
  * {@code jumpdesk.bench.server} (provisioned WildFly), {@code jumpdesk.bench.ear}, {@code
  * jumpdesk.bench.port-offset}, {@code jumpdesk.bench.steps} (agents held at each step, e.g.
- * {@code 1000,5000,10000,19000}), {@code jumpdesk.bench.output}, {@code jumpdesk.bench.plot}.
+ * {@code 1000,5000,10000,19000}), {@code jumpdesk.bench.phases} (what runs besides the steps' joins and
+ * heap: {@code jumps,heartbeats,flush,audit,storm} by default; a subset to work on one figure), {@code
+ * jumpdesk.bench.output}, {@code jumpdesk.bench.plot}.
  */
 public final class Benchmark {
 
@@ -49,6 +51,9 @@ public final class Benchmark {
     private static final int JUMPS = 200;
 
     private static final int KEYSTROKES = 10;
+
+    /** What runs after the agents joined, in this order ({@code jumpdesk.bench.phases}). */
+    private static final List<String> PHASES = List.of("jumps", "heartbeats", "flush", "audit", "storm");
     /** The embedded PostgreSQL narrates its start-up at INFO; held here so the level sticks. */
     private static final Logger EMBEDDED_DATABASE_LOG = Logger.getLogger("io.zonky");
 
@@ -76,6 +81,11 @@ public final class Benchmark {
                 .map(Integer::valueOf)
                 .toList();
         int agents = steps.get(steps.size() - 1);
+        // Phases after the steps, e.g. "storm" or "audit,flush" to work on one figure; all by default.
+        List<String> phases = Arrays.stream(System.getProperty("jumpdesk.bench.phases", String.join(",", PHASES))
+                        .split(","))
+                .map(String::trim)
+                .toList();
         Path output = Path.of(System.getProperty("jumpdesk.bench.output", "target/bench"));
         Path plot = Path.of(System.getProperty(
                 "jumpdesk.bench.plot", output.resolve("performance.png").toString()));
@@ -141,7 +151,9 @@ public final class Benchmark {
                             percentile(roundTrips, 50),
                             percentile(roundTrips, 99),
                             fleet.closeCodes()));
-                    jumpsAtStep.put(step, jumps(console, fleet, step));
+                    if (phases.contains("jumps")) {
+                        jumpsAtStep.put(step, jumps(console, fleet, step));
+                    }
                 }
                 int held = fleet.connected();
                 site.heapAfterFullGc();
@@ -162,10 +174,18 @@ public final class Benchmark {
                         10,
                         false,
                         "(heap after full GC at " + String.format("%,d", held) + " − with none) ÷ agents"));
-                heartbeats(site, fleet);
-                lastSeenFlush(site);
-                auditedChanges(site, joinRate);
-                reconnectStorm(site, fleet, held);
+                if (phases.contains("heartbeats")) {
+                    heartbeats(site, fleet);
+                }
+                if (phases.contains("flush")) {
+                    lastSeenFlush(site);
+                }
+                if (phases.contains("audit")) {
+                    auditedChanges(site, joinRate);
+                }
+                if (phases.contains("storm")) {
+                    reconnectStorm(site, fleet, held);
+                }
             }
         } catch (Exception e) {
             say("the run stopped early: " + e);
@@ -441,8 +461,17 @@ public final class Benchmark {
         int registrationsBefore = fleet.registrations();
         long welcomesBefore = fleet.welcomes();
         long stopping = System.nanoTime();
+        Map<Integer, Long> closesBefore = fleet.closeCodes();
         site.stopServer();
         double down = (System.nanoTime() - stopping) / 1e9;
+        Map<Integer, Long> closesAtStop = new TreeMap<>();
+        fleet.closeCodes().forEach((code, count) -> {
+            long added = count - closesBefore.getOrDefault(code, 0L);
+            if (added > 0) {
+                closesAtStop.put(code, added);
+            }
+        });
+        say("reconnect storm: the stop closed connections with " + closesAtStop);
         long starting = System.nanoTime();
         Duration boot;
         try {
@@ -460,8 +489,32 @@ public final class Benchmark {
             return;
         }
         long ready = System.nanoTime();
-        boolean all = fleet.awaitConnected(held, Duration.ofMinutes(5));
+        long cpuAtReady = site.serverCpuNanos();
+        long databaseCpuAtReady = site.databaseCpuNanos();
+        int connectedAtReady = fleet.connected();
+        long retriesAtReady = fleet.restartRetries();
+        // How many are back after each 5 s, to show the tail.
+        List<String> progress = new ArrayList<>();
+        boolean all = false;
+        for (int seconds = 5; seconds <= 300 && !all; seconds += 5) {
+            all = fleet.awaitConnected(
+                    held, Duration.ofNanos(ready + TimeUnit.SECONDS.toNanos(seconds) - System.nanoTime()));
+            progress.add(String.format("%d s: %,d", seconds, fleet.connected()));
+        }
         long back = System.nanoTime();
+        double cpuPerReconnect = (site.serverCpuNanos() - cpuAtReady) / 1e6 / Math.max(1, held - connectedAtReady);
+        double databaseCpuPerReconnect =
+                (site.databaseCpuNanos() - databaseCpuAtReady) / 1e6 / Math.max(1, held - connectedAtReady);
+        say(String.format(
+                "reconnect storm: %,d agents connected when the site answered (queued during the boot); back after %s;"
+                        + " CPU per agent back %.2f ms in WildFly + %.2f ms in PostgreSQL; %,d attempts on the restart"
+                        + " schedule during the boot, %,d after",
+                connectedAtReady,
+                progress,
+                cpuPerReconnect,
+                databaseCpuPerReconnect,
+                retriesAtReady,
+                fleet.restartRetries() - retriesAtReady));
         long clientsAfter;
         try (Connection db = site.database()) {
             clientsAfter = SiteData.registeredClients(db);
@@ -494,8 +547,9 @@ public final class Benchmark {
                 false,
                 String.format(
                         "%,d agents, from the site answering again; %.1f s from its start; %d re-registrations;"
-                                + " agents back off 1 s doubling to 60 s with full jitter, site admits 1,000/s",
-                        held, fromStart, duplicates)));
+                                + " closed with %s at the stop, agents retry every 1–3 s for 3 min after 1001/1012,"
+                                + " site admits 1,000/s",
+                        held, fromStart, duplicates, closesAtStop)));
     }
 
     /** What each connection adds to the server heap, by class: the histogram's growth divided by the agents. */

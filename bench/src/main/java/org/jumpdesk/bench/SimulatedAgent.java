@@ -52,6 +52,9 @@ final class SimulatedAgent implements WebSocket.Listener {
     /** Failed attempts since the last welcome, for the backoff. */
     int attempts;
 
+    /** When the site closed the connection for a restart (System.nanoTime), 0 since the last welcome. */
+    volatile long restartAnnounced;
+
     /** When the current connection attempt began (System.nanoTime). */
     long connectingSince;
 

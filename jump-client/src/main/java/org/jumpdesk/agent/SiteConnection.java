@@ -27,6 +27,7 @@ import org.jumpdesk.protocol.MalformedMessageException;
 import org.jumpdesk.protocol.Message;
 import org.jumpdesk.protocol.MessageCodec;
 import org.jumpdesk.protocol.Registered;
+import org.jumpdesk.protocol.RestartRetry;
 import org.jumpdesk.protocol.SessionOpen;
 import org.jumpdesk.protocol.Uninstalling;
 import org.jumpdesk.protocol.UpdateAvailable;
@@ -36,8 +37,8 @@ import org.jumpdesk.protocol.Welcome;
  * Keeps in touch with the site: registers on the first start, says hello, and then either stays connected
  * sending heartbeats and statistics at the site's intervals (active mode) or reports and disconnects,
  * checking in again at the site's interval (passive mode). Reconnects with backoff when a connection is
- * lost. A refusal that
- * retrying cannot cure (invalid installer, client deleted or uninstalled) ends the agent with a message.
+ * lost, and every few seconds for a while when the site closed it for a restart ({@link RestartRetry}).
+ * A refusal that retrying cannot cure (invalid installer, client deleted or uninstalled) ends the agent with a message.
  */
 final class SiteConnection extends Endpoint {
 
@@ -70,6 +71,9 @@ final class SiteConnection extends Endpoint {
 
     private final Random random = new Random();
     private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), random);
+    /** When the site last closed the connection for a restart (System.nanoTime), until the next welcome. */
+    private volatile Long restartAnnounced;
+
     private ScheduledFuture<?> heartbeats;
     private ScheduledFuture<?> statistics;
     private String nonce;
@@ -166,6 +170,7 @@ final class SiteConnection extends Endpoint {
             TerminalSession.open(jump, connectedTo, options);
         } else if (message instanceof Welcome welcome) {
             backoff.reset();
+            restartAnnounced = null;
             selfUpdate.trust(welcome.siteKey());
             control.contacted(Instant.now(), welcome.offlineLimitDays());
             LOG.info(() -> "Connected to " + connectedTo + " as Jump Client " + welcome.clientId());
@@ -243,6 +248,9 @@ final class SiteConnection extends Endpoint {
             scheduler.schedule(this::connect, retryAfter * 1000L + random.nextInt(1000), TimeUnit.MILLISECONDS);
             return;
         }
+        if (RestartRetry.announced(code)) {
+            restartAnnounced = System.nanoTime();
+        }
         if (checkInAgainSeconds > 0 && code == CloseReason.CloseCodes.NORMAL_CLOSURE.getCode()) {
             LOG.fine(() -> "passive: next check-in in " + checkInAgainSeconds + " s");
             scheduler.schedule(this::connect, checkInAgainSeconds, TimeUnit.SECONDS);
@@ -299,9 +307,21 @@ final class SiteConnection extends Endpoint {
         }
     }
 
+    /** Waits before the next attempt: a few seconds while the site restarts, else the backoff's wait. */
     private void retryLater(String why) {
-        Duration wait = backoff.next();
-        LOG.warning(() -> why + "; trying again in " + wait.toMillis() + " ms");
+        Optional<Duration> restarting = restartWait(restartAnnounced, System.nanoTime(), random);
+        Duration wait = restarting.orElseGet(backoff::next);
+        String because = restarting.isPresent() ? why + " (the site is restarting)" : why;
+        LOG.warning(() -> because + "; trying again in " + wait.toMillis() + " ms");
         scheduler.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The short wait of {@link RestartRetry} while within its window after the site closed for a restart.
+     *
+     * @param announced when the site closed for a restart (System.nanoTime), or null when it did not
+     */
+    static Optional<Duration> restartWait(Long announced, long now, Random random) {
+        return announced == null ? Optional.empty() : RestartRetry.nextWait(Duration.ofNanos(now - announced), random);
     }
 }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A site restart as operators do it: agents lose their connections, come back on their own once the site
- * is up again, and none registers a second time. Runs its own WildFly (from the provisioned server, with
+ * is up again, and none registers a second time. The site's close at shutdown tells them it restarts, so
+ * they try again every 1 to 3 s instead of backing off towards a minute, and are back within seconds. Runs its own WildFly (from the provisioned server, with
  * the built EAR, 100 ports above the test server) so the test can stop and start it.
  */
 class SiteRestartIT {
@@ -28,6 +29,9 @@ class SiteRestartIT {
     private static final int PORT_OFFSET = TestSite.portOffset() + 100;
     private static final int AGENTS = 3;
     private static final Pattern ONLINE = Pattern.compile("data-online=\"true\"");
+    /** What the agent logs before each new attempt while the site restarts. */
+    private static final Pattern RETRY_WAIT =
+            Pattern.compile("\\(the site is restarting\\); trying again in (\\d+) ms");
 
     @TempDir
     Path work;
@@ -53,10 +57,28 @@ class SiteRestartIT {
 
             wildfly.stop();
             wildfly = startSite();
+            Instant answering = Instant.now();
 
             ConsoleSession afterRestart = new ConsoleSession(site);
             afterRestart.logIn("console/jump-clients.xhtml", representative, "s3cret-password");
             awaitOnline(afterRestart, AGENTS, Duration.ofSeconds(120));
+            Duration back = Duration.between(answering, Instant.now());
+            for (AgentProcess agent : agents) {
+                List<Long> waits = RETRY_WAIT
+                        .matcher(agent.output())
+                        .results()
+                        .map(m -> Long.valueOf(m.group(1)))
+                        .toList();
+                assertThat(agent.output())
+                        .as("the agent took the site's close at shutdown for a restart")
+                        .contains("(the site is restarting); trying again in");
+                assertThat(waits)
+                        .as("while the site was down the agent tried again every 1 to 3 s, not backing off")
+                        .isNotEmpty()
+                        .allSatisfy(wait -> assertThat(wait).isBetween(1000L, 3000L));
+            }
+            // The agents' waits are at most 3 s; the rest is the console's polling and the machine's load.
+            assertThat(back).as("agents back after the site answered again").isLessThan(Duration.ofSeconds(30));
             assertThat(TestSite.count(
                             "SELECT COUNT(*) FROM jump_client WHERE installer_id = (SELECT id FROM installer WHERE key_hash = ?)",
                             InstallerKeys.hash(key)))

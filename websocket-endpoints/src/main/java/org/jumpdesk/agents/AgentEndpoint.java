@@ -52,6 +52,9 @@ public class AgentEndpoint {
     private static final Logger LOG = Logger.getLogger(AgentEndpoint.class.getName());
     private static final MessageCodec CODEC = new MessageCodec();
 
+    /** The reason given with 1012 when the node shuts down; the agent comes back every few seconds. */
+    static final String SERVICE_RESTART = "service restart";
+
     @Inject
     private AgentDirectory directory;
 
@@ -74,6 +77,8 @@ public class AgentEndpoint {
     private String peerAddress;
     /** The agent's version while it differs from the release and no update could be offered yet. */
     private String awaitingUpdate;
+    /** Admitted and not yet welcomed: holds one of the node's admission slots. */
+    private boolean awaitingWelcome;
 
     /** For the container, which injects {@link #directory}. */
     public AgentEndpoint() {}
@@ -87,14 +92,20 @@ public class AgentEndpoint {
 
     /**
      * Admits the connection at the node's rate, or closes it with 1013 (try again later) and
-     * {@code retry-after=<seconds>}; then sends the challenge.
+     * {@code retry-after=<seconds>}, or with 1012 (service restart) while the node shuts down; then sends
+     * the challenge.
      */
     @OnOpen
     public void onOpen(Session session) {
+        if (admission.isClosing()) {
+            close(session, CloseCodes.SERVICE_RESTART, SERVICE_RESTART);
+            return;
+        }
         if (!admission.admit()) {
             close(session, CloseCodes.TRY_AGAIN_LATER, "retry-after=" + admission.retryAfterSeconds());
             return;
         }
+        awaitingWelcome = true;
         peerAddress = PeerAddress.of(session);
         session.getAsyncRemote().sendText(CODEC.encode(new Challenge(nonce)));
     }
@@ -176,6 +187,7 @@ public class AgentEndpoint {
         offerUpdate(session, hello.agentVersion());
         relay.waitingFor(clientId).ifPresent(jump -> session.getAsyncRemote().sendText(CODEC.encode(jump)));
         session.getAsyncRemote().sendText(CODEC.encode(welcome));
+        settleAdmission(true);
         LOG.fine(() -> "agent " + clientId + " connected from " + hello.hostname());
     }
 
@@ -195,22 +207,40 @@ public class AgentEndpoint {
      */
     @OnClose
     public void onClose(Session session, CloseReason reason) {
+        settleAdmission(false);
         if (clientId != null) {
             Instant lastHeard = presence.disconnected(clientId, session);
-            try {
-                directory.disconnected(clientId, connectionId, lastHeard);
-            } catch (RuntimeException e) {
-                // A node shutting down releases its connections itself, and a new start releases an earlier run's.
-                LOG.log(Level.FINE, "presence of " + clientId + " not released at its close", e);
-            }
-            if (lastHeard != null) {
-                presence.announce(clientId);
+            // A node that stops releases all its connections in one statement (ThisNode), or its next start
+            // does: one transaction per agent would hold up the shutdown.
+            if (!admission.isClosing()) {
+                release(lastHeard);
             }
             if (!presence.online(clientId)) {
                 relay.agentDisconnected(clientId);
             }
         }
         LOG.fine(() -> "agent " + clientId + " disconnected: " + reason);
+    }
+
+    /** Gives back this connection's admission slot, once. */
+    private synchronized void settleAdmission(boolean welcomed) {
+        if (awaitingWelcome) {
+            awaitingWelcome = false;
+            admission.settled(welcomed);
+        }
+    }
+
+    /** Takes the client offline unless a newer connection replaced this one, and tells consoles. */
+    private void release(Instant lastHeard) {
+        try {
+            directory.disconnected(clientId, connectionId, lastHeard);
+        } catch (RuntimeException e) {
+            // A node shutting down releases its connections itself, and a new start releases an earlier run's.
+            LOG.log(Level.FINE, "presence of " + clientId + " not released at its close", e);
+        }
+        if (lastHeard != null) {
+            presence.announce(clientId);
+        }
     }
 
     @OnError

@@ -21,10 +21,11 @@ import org.jumpdesk.settings.boundary.Settings;
 
 /**
  * This node's timers for its agent connections: keeps the connection admission rate in step with the
- * settings, closes connections whose agent missed three heartbeats (and releases their presence), ends
+ * settings ({@code reconnects_per_second}), closes connections whose agent missed three heartbeats (and releases their presence), ends
  * jumps and sessions past their connect or idle timeout, keeps this node's {@code site_node} row alive (and
  * the agents of silent nodes offline), and writes when connected agents were last heard from, all in one
- * statement every 30 seconds and at shutdown. Heartbeats themselves never touch the database.
+ * statement every 30 seconds and at shutdown, when it also tells its agents it restarts. Heartbeats themselves
+ * never touch the database.
  */
 @Singleton
 // The timers share nothing but the thread-safe presence; a slow run (the first one waits for the EJB
@@ -59,6 +60,7 @@ public class AgentHousekeeping {
     @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false)
     void closeSilentConnections() {
         ClientSettingsValues current = settings.current();
+        admission.rate(current.reconnectsPerSecond());
         Duration allowed = Duration.ofSeconds((long) MISSED_HEARTBEATS * current.heartbeatSeconds());
         List<AgentPresence.Silent> closed = presence.closeSilent(allowed, Instant.now());
         for (AgentPresence.Silent silent : closed) {
@@ -85,8 +87,23 @@ public class AgentHousekeeping {
     }
 
     @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false)
-    @PreDestroy
     void writeLastContacts() {
         agentConnections.recordLastHeard(presence.lastHeard());
+    }
+
+    /**
+     * The node stops: writes when its agents were last heard from, then refuses new agent connections and
+     * closes the open ones with 1012 (service restart), so agents come back every few seconds instead of
+     * backing off towards a minute. (WildFly may have closed them already with 1001 as it suspended, which
+     * the agent takes the same way.)
+     */
+    @PreDestroy
+    void announceRestart() {
+        try {
+            writeLastContacts();
+        } finally {
+            admission.closing();
+            presence.closeAllForRestart();
+        }
     }
 }

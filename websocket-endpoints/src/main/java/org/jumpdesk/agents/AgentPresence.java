@@ -170,6 +170,17 @@ public class AgentPresence {
                 .forEach(connection -> close(connection.session, CloseReason.CloseCodes.TRY_AGAIN_LATER, reason));
     }
 
+    /**
+     * The node is shutting down: tells every agent so with 1012 (service restart), after which agents try
+     * again every few seconds until the site is back.
+     */
+    void closeAllForRestart() {
+        connections
+                .values()
+                .forEach(connection -> close(
+                        connection.session, CloseReason.CloseCodes.SERVICE_RESTART, AgentEndpoint.SERVICE_RESTART));
+    }
+
     /** The session of a client connected to this node. */
     public Optional<Session> session(UUID clientId) {
         return Optional.ofNullable(connections.get(clientId)).map(c -> c.session);

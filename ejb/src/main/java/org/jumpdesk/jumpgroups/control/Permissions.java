@@ -3,6 +3,7 @@ package org.jumpdesk.jumpgroups.control;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,26 @@ public class Permissions {
                AND (?2 = 'ALL' OR (?2 = 'TEAM' AND EXISTS (
                     SELECT 1 FROM team_member mine JOIN team_member theirs ON theirs.team_id = mine.team_id
                      WHERE mine.user_id = ?1 AND theirs.user_id = g.owner_id)))
+            """;
+
+    /**
+     * The enabled user and their roles in one group, comma-separated (null for none): {@link #roleIn} is on
+     * the path of every audited change, and one statement instead of the user's row and then all their groups
+     * is measurably less work per change.
+     */
+    private static final String ROLES_IN_GROUP =
+            """
+            SELECT u.id, (SELECT string_agg(r.role, ',') FROM (
+                SELECT m.role FROM jump_group_member m WHERE m.user_id = u.id AND m.group_id = ?2
+                UNION ALL
+                SELECT 'MANAGE' FROM jump_group g WHERE g.id = ?2 AND g.owner_id = u.id
+                UNION ALL
+                SELECT 'JUMP' FROM jump_group g
+                 WHERE g.id = ?2 AND g.owner_id IS NOT NULL AND g.owner_id <> u.id
+                   AND (u.personal_group_visibility = 'ALL' OR (u.personal_group_visibility = 'TEAM' AND EXISTS (
+                        SELECT 1 FROM team_member mine JOIN team_member theirs ON theirs.team_id = mine.team_id
+                         WHERE mine.user_id = u.id AND theirs.user_id = g.owner_id)))) r)
+              FROM console_user u WHERE u.username = ?1 AND u.enabled = TRUE
             """;
 
     @PersistenceContext
@@ -139,8 +160,31 @@ public class Permissions {
                 .isEmpty();
     }
 
-    /** The actor's role in one group; empty when they may not see it. */
+    /**
+     * The actor's role in one group; empty when they may not see it. The same rule as {@link #rolesOf}, for
+     * one group, in one statement.
+     *
+     * @throws org.jumpdesk.shared.JumpDeskException {@code PERMISSION_DENIED} for an unknown, disabled or
+     *     non-user actor
+     */
     public Optional<JumpGroupRole> roleIn(Actor actor, long groupId) {
-        return Optional.ofNullable(rolesOf(actor).get(groupId));
+        if (!actor.consoleUser()) {
+            throw JumpDeskStatus.PERMISSION_DENIED.exception(actor.name() + " is not a console user");
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager
+                .createNativeQuery(ROLES_IN_GROUP)
+                .setParameter(1, actor.name())
+                .setParameter(2, groupId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            throw JumpDeskStatus.PERMISSION_DENIED.exception(actor.name() + " is not an enabled user");
+        }
+        Object roles = rows.get(0)[1];
+        return roles == null
+                ? Optional.empty()
+                : Arrays.stream(roles.toString().split(","))
+                        .map(JumpGroupRole::valueOf)
+                        .reduce((a, b) -> a.includes(b) ? a : b);
     }
 }

@@ -1,0 +1,51 @@
+package org.jumpdesk.protocol;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * How an agent comes back after the site went away for a restart. WildFly closes every WebSocket with 1001
+ * (going away) when it shuts down or redeploys the application, and 1012 (service restart) says the same;
+ * the site will answer again after one boot. So for {@link #WINDOW} after such a close the agent tries again
+ * every {@link #SHORTEST} to {@link #LONGEST}, at random so a fleet does not return in step, instead of its
+ * exponential backoff: by the time a site had booted (10 s to 2 minutes) those waits had grown towards a
+ * minute, and the last agents came back up to a minute after the site was ready. After the window the usual
+ * backoff takes over, so a site down for longer is not called on every two seconds by every agent for ever.
+ *
+ * <p>One rule for the agent and for the benchmark's simulated agents, which must behave alike.
+ */
+public final class RestartRetry {
+
+    /** How long after the close the short waits apply. */
+    public static final Duration WINDOW = Duration.ofMinutes(3);
+
+    public static final Duration SHORTEST = Duration.ofSeconds(1);
+    public static final Duration LONGEST = Duration.ofSeconds(3);
+
+    /** Going away (WildFly's close at shutdown and undeploy). */
+    public static final int GOING_AWAY = 1001;
+
+    /** Service restart. */
+    public static final int SERVICE_RESTART = 1012;
+
+    private RestartRetry() {}
+
+    /** Whether the site closed with a code that announces a restart. */
+    public static boolean announced(int closeCode) {
+        return closeCode == GOING_AWAY || closeCode == SERVICE_RESTART;
+    }
+
+    /**
+     * The wait before the next attempt, while within the window of an announced restart.
+     *
+     * @param sinceAnnouncement time since the site closed for a restart
+     * @return empty once the window is over: the caller backs off as usual
+     */
+    public static Optional<Duration> nextWait(Duration sinceAnnouncement, RandomGenerator random) {
+        if (sinceAnnouncement.isNegative() || sinceAnnouncement.compareTo(WINDOW) > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofMillis(random.nextLong(SHORTEST.toMillis(), LONGEST.toMillis() + 1)));
+    }
+}
