@@ -20,6 +20,7 @@ ALTER TABLE installer
 ALTER TABLE attended_customer
     ADD COLUMN node_id VARCHAR(100),
     ADD COLUMN boot_id UUID,
+    ALTER COLUMN state TYPE VARCHAR(12),
     DROP CONSTRAINT attended_customer_state_known,
     ADD CONSTRAINT attended_customer_state_known CHECK (state IN ('WAITING', 'ACCEPTED', 'DISCONNECTED', 'LEFT'));
 DROP INDEX attended_customer_queue_idx;

@@ -58,6 +58,9 @@ final class CustomerClient extends Endpoint {
 
     private volatile boolean pinned;
 
+    /** The customer typed {@code end}: the session's end that follows is theirs. */
+    private volatile boolean leaving;
+
     private CustomerClient(CustomerOptions options, PrintStream out, Locale locale) {
         this.options = options;
         this.out = out;
@@ -182,7 +185,7 @@ final class CustomerClient extends Endpoint {
 
     /** The terminal session is over, whoever ended it: so is the temporary client. */
     private void sessionOver() {
-        if (!exitCode.isDone()) {
+        if (!exitCode.isDone() && !leaving) {
             say(pinned ? "endedPinned" : "ended");
         }
         close("session over");
@@ -223,9 +226,11 @@ final class CustomerClient extends Endpoint {
                             }
                             if (line.trim().equalsIgnoreCase("end")) {
                                 say("endedByYou");
-                                exitCode.complete(0);
-                                site.getAsyncRemote().sendText(CODEC.encode(new CustomerEnd()));
+                                leaving = true;
+                                // Sent and closed before the process may exit: the site must read why.
+                                site.getBasicRemote().sendText(CODEC.encode(new CustomerEnd()));
                                 close("ended by the customer");
+                                exitCode.complete(0);
                                 return;
                             }
                         }

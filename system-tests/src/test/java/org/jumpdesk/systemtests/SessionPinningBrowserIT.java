@@ -92,14 +92,15 @@ class SessionPinningBrowserIT {
                         "SELECT client_id::text FROM session_pin WHERE customer_id = ?::uuid", customerId.toString()));
                 String name = TestSite.text("SELECT name FROM jump_client WHERE id = ?::uuid", client.toString());
                 assertThat(pinned).isEqualTo("Pinned as Jump Client " + name + " in " + group + ".");
-                TestSite.eventuallyAtLeast(
-                        1,
-                        "SELECT count(*) FROM jump_client c JOIN jump_group g ON g.id = c.jump_group_id"
-                                + " JOIN installer i ON i.id = c.installer_id WHERE c.id = ?::uuid AND c.state = 'ACTIVE'"
-                                + " AND g.name = ? AND c.tag = 'pinned-tag' AND c.comments = 'front desk, pinned in a session'"
-                                + " AND c.install_mode = 'USER' AND i.max_uses = 1 AND i.uses = 1",
-                        client,
-                        group);
+                assertThat(TestSite.eventuallyAtLeast(
+                                1,
+                                "SELECT count(*) FROM jump_client c JOIN jump_group g ON g.id = c.jump_group_id"
+                                        + " JOIN installer i ON i.id = c.installer_id WHERE c.id = ?::uuid AND c.state = 'ACTIVE'"
+                                        + " AND g.name = ? AND c.tag = 'pinned-tag' AND c.comments = 'front desk, pinned in a session'"
+                                        + " AND c.install_mode = 'USER' AND i.max_uses = 1 AND i.uses = 1",
+                                client,
+                                group))
+                        .isEqualTo(1);
                 assertThat(TestSite.count(
                                 "SELECT count(*) FROM audit_event a JOIN session_pin p ON a.target = p.id::text"
                                         + " WHERE p.customer_id = ?::uuid AND a.outcome = 'SUCCESS' AND ("
@@ -196,8 +197,11 @@ class SessionPinningBrowserIT {
             customer.type("end");
             awaitState(browser, "ended");
             assertThat(customer.awaitExit(PATIENCE)).isZero();
-            TestSite.eventuallyAtLeast(
-                    1, "SELECT count(*) FROM attended_customer WHERE id = ?::uuid AND state = 'LEFT'", customerId);
+            assertThat(TestSite.eventuallyAtLeast(
+                            1,
+                            "SELECT count(*) FROM attended_customer WHERE id = ?::uuid AND state = 'LEFT'",
+                            customerId))
+                    .isEqualTo(1);
             pin(group, "", "");
             assertPinRefused("No client could be found in the support conference.");
             assertThat(TestSite.count(
@@ -235,11 +239,12 @@ class SessionPinningBrowserIT {
                     .isZero();
 
             customer.kill();
-            TestSite.eventuallyAtLeast(
-                    1,
-                    "SELECT count(*) FROM attended_customer WHERE id = ?::uuid AND state = 'DISCONNECTED'"
-                            + " AND node_id IS NULL",
-                    customerId);
+            assertThat(TestSite.eventuallyAtLeast(
+                            1,
+                            "SELECT count(*) FROM attended_customer WHERE id = ?::uuid AND state = 'DISCONNECTED'"
+                                    + " AND node_id IS NULL",
+                            customerId))
+                    .isEqualTo(1);
             pin(group, "", "");
             assertPinRefused("The client in the support conference is not online.");
             assertThat(TestSite.count(
@@ -260,7 +265,7 @@ class SessionPinningBrowserIT {
 
     /** Accepts the customer from the queue into a session; the pin button is there. */
     private static UUID accept(CustomerProcess customer) throws Exception {
-        customer.awaitOutput("to accept you", PATIENCE);
+        customer.awaitOutput(representative, PATIENCE);
         By accept = By.cssSelector("a.jd-accept");
         browser.await(
                 "the customer in the queue",

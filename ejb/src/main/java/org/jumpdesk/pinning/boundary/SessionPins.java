@@ -185,13 +185,13 @@ public class SessionPins {
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
         List<Object> asked = entityManager
-                .createNativeQuery("UPDATE session_pin SET state = ?, answered_at = ?, finished_at = ?"
-                        + " WHERE id = ?::uuid AND customer_id = ?::uuid AND state = 'REQUESTED' RETURNING asked")
+                .createNativeQuery("UPDATE session_pin SET state = ?1, answered_at = ?2,"
+                        + " finished_at = CASE WHEN ?1 = 'DENIED' THEN CAST(?2 AS TIMESTAMPTZ) END"
+                        + " WHERE id = ?3::uuid AND customer_id = ?4::uuid AND state = 'REQUESTED' RETURNING asked")
                 .setParameter(1, allowed ? "INSTALLING" : "DENIED")
                 .setParameter(2, Timestamp.from(now))
-                .setParameter(3, allowed ? null : Timestamp.from(now))
-                .setParameter(4, pinId.toString())
-                .setParameter(5, customerId.toString())
+                .setParameter(3, pinId.toString())
+                .setParameter(4, customerId.toString())
                 .getResultList();
         if (asked.isEmpty()) {
             return;
