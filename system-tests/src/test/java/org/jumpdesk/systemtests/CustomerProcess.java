@@ -82,6 +82,7 @@ final class CustomerProcess implements AutoCloseable {
         builder.environment()
                 .put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
         builder.environment().put("SHELL", "/bin/sh"); // as AgentProcess: not the machine's login scripts
+        builder.environment().remove("SUDO_USER"); // a customer who is root did not come through sudo
         // The JVM takes its language from the desktop's locale; these machines have only C.UTF-8 installed.
         String[] parts = language.split("_");
         builder.environment().put("JAVA_TOOL_OPTIONS", "-Duser.language=" + parts[0] + " -Duser.country=" + parts[1]);

@@ -256,6 +256,44 @@ class SessionPinningBrowserIT {
         }
     }
 
+    @Test
+    void underANeverAskPolicyTheClientInstallsAtOnceAndItsFailureIsShown() throws Exception {
+        TestSite.execute("UPDATE jump_group SET pin_prompt = 'NEVER' WHERE name = ?", group);
+        try {
+            String key = generateKey();
+            try (CustomerProcess customer = CustomerProcess.start(TestSite.httpUrl(), key, machine, "en_US")) {
+                UUID customerId = accept(customer);
+
+                pin(group, "", "");
+                // The customer here is root without sudo: the client refuses to install a Jump Client for root.
+                String failed = awaitPin("FAILED", null);
+                assertThat(failed)
+                        .startsWith("The Jump Client could not be pinned: the support client runs as root")
+                        .endsWith("Nothing was installed.");
+                customer.awaitOutput(
+                        representative + " is installing a Jump Client on this computer (the session policy does not"
+                                + " ask)",
+                        PATIENCE);
+                customer.awaitOutput(
+                        "The Jump Client could not be installed: the support client runs as root", PATIENCE);
+                assertThat(customer.output()).doesNotContain("Allow the installation?");
+                String pinId = TestSite.text(
+                        "SELECT id::text FROM session_pin WHERE customer_id = ?::uuid", customerId.toString());
+                assertThat(TestSite.count(
+                                "SELECT count(*) FROM audit_event WHERE target = ? AND (action = 'session-pin.request'"
+                                        + " AND detail LIKE '%customer not asked (session policy)'"
+                                        + " OR action = 'session-pin.answer' AND detail LIKE 'not asked%'"
+                                        + " OR action = 'session-pin.result' AND outcome = 'FAILED')",
+                                pinId))
+                        .isEqualTo(3);
+                customer.type("end");
+                assertThat(customer.awaitExit(PATIENCE)).isZero();
+            }
+        } finally {
+            TestSite.execute("UPDATE jump_group SET pin_prompt = NULL WHERE name = ?", group);
+        }
+    }
+
     /** Makes a session key on the attended sessions page. */
     private static String generateKey() {
         browser.open("console/attended.xhtml");
