@@ -100,6 +100,15 @@ public final class MessageCodec {
             json.add("representative", queued.representative());
         } else if (message instanceof RepresentativeJoined joined) {
             json.add("representative", joined.representative());
+        } else if (message instanceof PinRequest pin) {
+            json.add("pinId", pin.pinId().toString())
+                    .add("representative", pin.representative())
+                    .add("ask", pin.ask())
+                    .add("packageFile", pin.packageFile());
+        } else if (message instanceof PinAnswer answer) {
+            json.add("pinId", answer.pinId().toString()).add("allowed", answer.allowed());
+        } else if (message instanceof PinFailed failed) {
+            json.add("pinId", failed.pinId().toString()).add("reason", failed.reason());
         } else if (message instanceof Statistics statistics) {
             addIfPresent(json, "consoleUser", statistics.consoleUser());
             addIfPresent(json, "privateIps", statistics.privateIps());
@@ -200,6 +209,13 @@ public final class MessageCodec {
                 case CUSTOMER_QUEUED -> new CustomerQueued(string(json, "representative"));
                 case REPRESENTATIVE_JOINED -> new RepresentativeJoined(string(json, "representative"));
                 case CUSTOMER_END -> new CustomerEnd();
+                case PIN_REQUEST -> new PinRequest(
+                        uuid(json, "pinId"),
+                        string(json, "representative"),
+                        bool(json, "ask"),
+                        string(json, "packageFile"));
+                case PIN_ANSWER -> new PinAnswer(uuid(json, "pinId"), bool(json, "allowed"));
+                case PIN_FAILED -> new PinFailed(uuid(json, "pinId"), string(json, "reason"));
             };
         } catch (IllegalArgumentException e) {
             throw new MalformedMessageException(typeName + ": " + e.getMessage(), e);

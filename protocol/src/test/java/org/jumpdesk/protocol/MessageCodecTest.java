@@ -62,6 +62,21 @@ class MessageCodecTest {
     }
 
     @Test
+    void thePinMessagesSurviveTheRoundTripAndThePackageStaysOutOfLogs() {
+        java.util.UUID pin = java.util.UUID.randomUUID();
+        PinRequest request = new PinRequest(pin, "Álvaro", true, "installer-key=s3cr3t\n");
+
+        assertThat(codec.decode(codec.encode(request))).isEqualTo(request);
+        assertThat(request.toString()).doesNotContain("s3cr3t");
+        assertThat(codec.decode(codec.encode(new PinAnswer(pin, false)))).isEqualTo(new PinAnswer(pin, false));
+        assertThat(codec.decode(codec.encode(new PinFailed(pin, "no space left"))))
+                .isEqualTo(new PinFailed(pin, "no space left"));
+        assertThatThrownBy(() -> codec.decode("{\"type\":\"pin-answer\",\"pinId\":\"" + pin + "\"}"))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("allowed");
+    }
+
+    @Test
     void registrationSurvivesTheRoundTripWithAndWithoutOverrides() {
         Register bare = new Register("k3y", "cHVi", "c2ln", "pc-1", "Windows 11", "0.1.0", null, null, null);
         Register overriding =

@@ -43,6 +43,31 @@ final class CustomerProcess implements AutoCloseable {
         return launch(command, workDirectory, language);
     }
 
+    /**
+     * Starts the temporary client as another OS account (through {@code runuser}; the tests are root), as a
+     * customer who is not root runs it: what it installs when pinned goes into that account's home.
+     */
+    static CustomerProcess startAsAccount(String account, URI site, String sessionKey, Path workDirectory)
+            throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(
+                "runuser",
+                "-u",
+                account,
+                "--",
+                java,
+                "-jar",
+                System.getProperty("jumpdesk.agent.jar"),
+                "--session-key",
+                sessionKey,
+                "--site",
+                site.toString()));
+        if (site.getScheme().equals("http")) {
+            command.add("--insecure-development");
+        }
+        return launch(command, workDirectory, "en_US");
+    }
+
     /** Runs {@code start-support.sh} of the package the support portal gave, with this JVM's Java on the PATH. */
     static CustomerProcess startScript(Path script, Path workDirectory) throws IOException {
         return launch(List.of("sh", script.toString()), workDirectory, "en_US");
@@ -57,6 +82,7 @@ final class CustomerProcess implements AutoCloseable {
         builder.environment()
                 .put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
         builder.environment().put("SHELL", "/bin/sh"); // as AgentProcess: not the machine's login scripts
+        builder.environment().remove("SUDO_USER"); // a customer who is root did not come through sudo
         // The JVM takes its language from the desktop's locale; these machines have only C.UTF-8 installed.
         String[] parts = language.split("_");
         builder.environment().put("JAVA_TOOL_OPTIONS", "-Duser.language=" + parts[0] + " -Duser.country=" + parts[1]);
@@ -78,6 +104,12 @@ final class CustomerProcess implements AutoCloseable {
             }
             TimeUnit.MILLISECONDS.sleep(100);
         }
+    }
+
+    /** Kills the client at once, as a crash or a pulled cable would end it: its connections just drop. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
     }
 
     int awaitExit(Duration timeout) throws IOException, InterruptedException {

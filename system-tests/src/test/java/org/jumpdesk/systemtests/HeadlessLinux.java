@@ -46,6 +46,23 @@ final class HeadlessLinux {
             return account;
         }
 
+        /** An account with a home directory of its own inside {@code parent} (which every account can enter). */
+        static Account createWithHome(Path parent) throws IOException, InterruptedException {
+            Account account = new Account("jd" + UUID.randomUUID().toString().substring(0, 8));
+            Result added = HeadlessLinux.run(List.of(
+                    "useradd",
+                    "--create-home",
+                    "--home-dir",
+                    parent.resolve(account.name()).toString(),
+                    "--shell",
+                    "/bin/sh",
+                    account.name()));
+            if (added.exitCode() != 0) {
+                throw new IllegalStateException("useradd failed (the tests must run as root): " + added);
+            }
+            return account;
+        }
+
         /** Runs a command as this account (through {@code runuser}, since the tests are root). */
         Result run(String... command) throws IOException, InterruptedException {
             List<String> asAccount = new ArrayList<>(List.of("runuser", "-u", name, "--"));

@@ -2,6 +2,7 @@ package org.jumpdesk.customers;
 
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -16,12 +17,15 @@ import org.jumpdesk.agents.Sockets;
 import org.jumpdesk.attended.boundary.ArrivedCustomer;
 import org.jumpdesk.attended.boundary.AttendedSessions;
 import org.jumpdesk.attended.boundary.CustomerMachine;
+import org.jumpdesk.pinning.boundary.SessionPins;
 import org.jumpdesk.protocol.CustomerEnd;
 import org.jumpdesk.protocol.CustomerHello;
 import org.jumpdesk.protocol.CustomerQueued;
 import org.jumpdesk.protocol.MalformedMessageException;
 import org.jumpdesk.protocol.Message;
 import org.jumpdesk.protocol.MessageCodec;
+import org.jumpdesk.protocol.PinAnswer;
+import org.jumpdesk.protocol.PinFailed;
 import org.jumpdesk.relay.SessionRelay;
 import org.jumpdesk.shared.InputViolations;
 import org.jumpdesk.shared.JumpDeskException;
@@ -30,7 +34,9 @@ import org.jumpdesk.shared.JumpDeskException;
  * An attended customer's temporary client. Its first message is {@code customer-hello} with the session
  * key; accepted, the customer waits in the representative's queue ({@code customer-queued}) until the
  * representative accepts, when the site sends {@code representative-joined} and {@code session-open}.
- * The customer may end at any time ({@code customer-end}); closing the connection leaves the queue.
+ * The customer may end at any time ({@code customer-end}); closing the connection leaves the queue. During
+ * a session the site may ask the client to pin itself ({@code pin-request}, sent by {@link CustomerConnections});
+ * the client answers {@code pin-answer} and, when the installation fails, {@code pin-failed}.
  */
 @ServerEndpoint("/customer")
 public class CustomerEndpoint {
@@ -50,7 +56,13 @@ public class CustomerEndpoint {
     @Inject
     private SessionRelay relay;
 
+    @EJB
+    private SessionPins sessionPins;
+
     private UUID customerId;
+
+    /** The customer said {@code customer-end}: whatever the close looks like, they left. */
+    private volatile boolean ended;
 
     @OnMessage(maxMessageSize = 16 * 1024)
     public void onMessage(String text, Session session) {
@@ -64,8 +76,13 @@ public class CustomerEndpoint {
         if (customerId == null && message instanceof CustomerHello hello) {
             arrive(hello, session);
         } else if (customerId != null && message instanceof CustomerEnd) {
+            ended = true;
             relay.customerEnded(customerId, ENDED_BY_CUSTOMER);
             Sockets.close(session, CloseCodes.NORMAL_CLOSURE, "ended by the customer");
+        } else if (customerId != null && message instanceof PinAnswer answer) {
+            sessionPins.answer(customerId, answer.pinId(), answer.allowed());
+        } else if (customerId != null && message instanceof PinFailed failed) {
+            sessionPins.failed(customerId, failed.pinId(), failed.reason());
         } else {
             Sockets.close(
                     session, CloseCodes.VIOLATED_POLICY, "'" + message.type().wireName() + "' is out of place here");
@@ -97,12 +114,21 @@ public class CustomerEndpoint {
         session.getAsyncRemote().sendText(CODEC.encode(new CustomerQueued(arrived.representative())));
     }
 
+    /**
+     * A customer who ended, or whose client closed normally (the session is over), has left; a connection
+     * that broke leaves them disconnected (see {@link AttendedSessions#disconnected}).
+     */
     @OnClose
-    public void onClose(Session session) {
+    public void onClose(Session session, CloseReason reason) {
         if (customerId != null) {
             connections.disconnected(customerId);
-            relay.customerEnded(customerId, ENDED_BY_CUSTOMER);
-            attendedSessions.left(customerId);
+            boolean normal = ended || reason.getCloseCode().getCode() == CloseCodes.NORMAL_CLOSURE.getCode();
+            relay.customerEnded(customerId, normal ? ENDED_BY_CUSTOMER : SessionRelay.AGENT_DISCONNECTED);
+            if (normal) {
+                attendedSessions.left(customerId);
+            } else {
+                attendedSessions.disconnected(customerId);
+            }
         }
     }
 

@@ -39,7 +39,7 @@ public class SessionRelay {
     static final String CANCELLED_BY_REPRESENTATIVE = "CANCELLED_BY_REPRESENTATIVE";
 
     /** The agent's session connection broke (machine off, network gone, agent killed). */
-    static final String AGENT_DISCONNECTED = "AGENT_DISCONNECTED";
+    public static final String AGENT_DISCONNECTED = "AGENT_DISCONNECTED";
 
     static final String IDLE_TIMEOUT = "IDLE_TIMEOUT";
 

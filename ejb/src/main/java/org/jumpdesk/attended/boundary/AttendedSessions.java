@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jumpdesk.audit.control.AuditTrail;
+import org.jumpdesk.jumpclients.control.ThisNode;
+import org.jumpdesk.pinning.control.PinLedger;
 import org.jumpdesk.shared.Actor;
 import org.jumpdesk.shared.AuditedAs;
 import org.jumpdesk.shared.JumpDeskStatus;
@@ -37,6 +39,12 @@ public class AttendedSessions {
 
     @EJB
     private AuditTrail auditTrail;
+
+    @EJB
+    private PinLedger pinLedger;
+
+    @EJB
+    private ThisNode thisNode;
 
     @Inject
     private Clock clock;
@@ -89,8 +97,8 @@ public class AttendedSessions {
         UUID customerId = UUID.randomUUID();
         entityManager
                 .createNativeQuery("INSERT INTO attended_customer (id, session_key_id, representative, hostname,"
-                        + " operating_system, os_user, state, arrived_at) VALUES (?::uuid, ?::uuid, ?, ?, ?, ?,"
-                        + " 'WAITING', ?)")
+                        + " operating_system, os_user, state, arrived_at, node_id, boot_id) VALUES (?::uuid, ?::uuid,"
+                        + " ?, ?, ?, ?, 'WAITING', ?, ?, ?::uuid)")
                 .setParameter(1, customerId.toString())
                 .setParameter(2, spent.get(0)[0])
                 .setParameter(3, representative)
@@ -98,6 +106,8 @@ public class AttendedSessions {
                 .setParameter(5, machine.operatingSystem())
                 .setParameter(6, machine.user())
                 .setParameter(7, Timestamp.from(now))
+                .setParameter(8, thisNode.id())
+                .setParameter(9, thisNode.bootId().toString())
                 .executeUpdate();
         auditTrail.record(
                 customerActor(customerId),
@@ -126,7 +136,8 @@ public class AttendedSessions {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager
                 .createNativeQuery("SELECT id::text, hostname, operating_system, os_user, state, arrived_at"
-                        + " FROM attended_customer WHERE representative = ? AND state <> 'LEFT' ORDER BY arrived_at")
+                        + " FROM attended_customer WHERE representative = ? AND state IN ('WAITING', 'ACCEPTED')"
+                        + " ORDER BY arrived_at")
                 .setParameter(1, actor.name())
                 .getResultList();
         return rows.stream()
@@ -140,17 +151,41 @@ public class AttendedSessions {
                 .toList();
     }
 
-    /** The customer's temporary client disconnected or ended: it leaves the queue for good. */
+    /**
+     * The customer ended, or their temporary client closed its connection normally: they leave the queue
+     * (or the session) for good, and a pin still waiting for their answer fails with {@code PIN_NO_CLIENT}.
+     */
     @AuditedAs("attended.leave")
     public void left(UUID customerId) {
         int changed = entityManager
-                .createNativeQuery("UPDATE attended_customer SET state = 'LEFT', left_at = ? WHERE id = ?::uuid"
-                        + " AND state <> 'LEFT'")
+                .createNativeQuery("UPDATE attended_customer SET state = 'LEFT', left_at = ?, node_id = NULL,"
+                        + " boot_id = NULL WHERE id = ?::uuid AND state <> 'LEFT'")
                 .setParameter(1, Timestamp.from(clock.instant()))
                 .setParameter(2, customerId.toString())
                 .executeUpdate();
         if (changed > 0) {
             auditTrail.record(customerActor(customerId), "attended.leave", customerId.toString(), null);
+            pinLedger.customerGone(customerId, JumpDeskStatus.PIN_NO_CLIENT.name());
+        }
+    }
+
+    /**
+     * The customer's connection broke (client killed, network gone). Waiting in the queue, they leave it;
+     * in a session, they stay in its conference as {@code DISCONNECTED}, with no connection: a pin is then
+     * {@code PIN_CLIENT_OFFLINE}, and a pin waiting for their answer fails so.
+     */
+    @AuditedAs("attended.disconnect")
+    public void disconnected(UUID customerId) {
+        int changed = entityManager
+                .createNativeQuery("UPDATE attended_customer SET state = CASE state WHEN 'WAITING' THEN 'LEFT'"
+                        + " ELSE 'DISCONNECTED' END, left_at = ?, node_id = NULL, boot_id = NULL"
+                        + " WHERE id = ?::uuid AND state IN ('WAITING', 'ACCEPTED')")
+                .setParameter(1, Timestamp.from(clock.instant()))
+                .setParameter(2, customerId.toString())
+                .executeUpdate();
+        if (changed > 0) {
+            auditTrail.record(customerActor(customerId), "attended.disconnect", customerId.toString(), null);
+            pinLedger.customerGone(customerId, JumpDeskStatus.PIN_CLIENT_OFFLINE.name());
         }
     }
 

@@ -36,7 +36,7 @@ public class InstallerKeys {
      * The installer with this key, if it may register clients now, locked until the caller's transaction
      * ends (registering counts a use of it).
      *
-     * @throws org.jumpdesk.shared.JumpDeskException {@code INSTALLER_INVALID} when unknown, expired or revoked
+     * @throws org.jumpdesk.shared.JumpDeskException {@code INSTALLER_INVALID} when unknown, expired, revoked or spent
      */
     public Installer usable(String key, Instant now) {
         String keyHash = hash(key == null ? "" : key);
@@ -56,6 +56,10 @@ public class InstallerKeys {
                 .orElseThrow(() -> JumpDeskStatus.INSTALLER_INVALID.exception("unknown installer key"));
         if (installer.revokedAt() != null) {
             throw JumpDeskStatus.INSTALLER_INVALID.exception("installer " + installer.id() + " was revoked");
+        }
+        if (installer.spent()) {
+            throw JumpDeskStatus.INSTALLER_INVALID.exception(
+                    "installer " + installer.id() + " registered the machines it was made for");
         }
         if (!installer.usableAt(now)) {
             throw JumpDeskStatus.INSTALLER_INVALID.exception(

@@ -60,6 +60,10 @@ public class Installer {
     @Column(nullable = false)
     private int uses;
 
+    /** How many machines may register with it; null for any number (a pin's installer registers one). */
+    @Column(name = "max_uses")
+    private Integer maxUses;
+
     @Column(name = "created_by", nullable = false, updatable = false)
     private String createdBy;
 
@@ -100,7 +104,18 @@ public class Installer {
     }
 
     public boolean usableAt(Instant now) {
-        return revokedAt == null && now.isBefore(validUntil);
+        return revokedAt == null && now.isBefore(validUntil) && !spent();
+    }
+
+    /** Whether it registered as many machines as it may. */
+    public boolean spent() {
+        return maxUses != null && uses >= maxUses;
+    }
+
+    /** Limits it to this many registrations (a pin's installer: one). */
+    public Installer limitedTo(int registrations) {
+        this.maxUses = registrations;
+        return this;
     }
 
     public void revoke(Instant now) {

@@ -36,6 +36,7 @@ import org.jumpdesk.jumpgroups.entity.JumpGroup;
 import org.jumpdesk.jumpgroups.entity.JumpGroupRole;
 import org.jumpdesk.licensing.control.LicenseGuard;
 import org.jumpdesk.licensing.control.LicenseGuard.Usage;
+import org.jumpdesk.pinning.control.PinLedger;
 import org.jumpdesk.platform.DatabaseMigrations;
 import org.jumpdesk.protocol.AgentAuthentication;
 import org.jumpdesk.settings.boundary.Settings;
@@ -74,6 +75,9 @@ public class JumpClients {
 
     @EJB
     private InstallerKeys installerKeys;
+
+    @EJB
+    private PinLedger pinLedger;
 
     @EJB
     private AgentRelease agentRelease;
@@ -134,6 +138,7 @@ public class JumpClients {
                 now);
         entityManager.persist(client);
         installer.countUse();
+        pinLedger.registered(installer.id(), client.id(), client.name());
         auditTrail.record(
                 actor,
                 "jump-client.register",

@@ -58,6 +58,16 @@ public class LicenseGuard {
         }
     }
 
+    /** Refuses with {@code JC_LIMIT_ACTIVE} when no active slot is free, without taking one. */
+    public void requireFreeActiveSlot() {
+        Number full = (Number) entityManager
+                .createNativeQuery("SELECT COUNT(*) FROM site_license WHERE id = 1 AND active_count >= active_limit")
+                .getSingleResult();
+        if (full.intValue() > 0) {
+            throw JumpDeskStatus.JC_LIMIT_ACTIVE.exception("all active Jump Client slots are in use");
+        }
+    }
+
     private boolean update(String assignmentAndGuard) {
         return entityManager
                         .createNativeQuery("UPDATE site_license SET " + assignmentAndGuard)

@@ -52,15 +52,25 @@ public final class InstallerMain {
                 throw new InstallFailure("the package is damaged (" + e.getMessage() + "); download it again", e);
             }
             refuseForbiddenOverrides(file, commandLine);
-            boolean windows = System.getProperty("os.name").startsWith("Windows");
-            out.println(
-                    windows
-                            ? new WindowsInstallation(file, commandLine, packageDirectory).install()
-                            : new UnixInstallation(file, commandLine, packageDirectory).install());
+            out.println(install(file, commandLine, packageDirectory));
             return 0;
         } catch (InstallFailure failure) {
             return refused(failure, err);
         }
+    }
+
+    /**
+     * Installs the unpacked package on this platform: every package and a pinned session's client come
+     * through here.
+     *
+     * @return what to tell the person installing
+     * @throws InstallFailure saying why nothing was installed
+     */
+    static String install(InstallerPackageFile file, InstallerCommandLine commandLine, Path packageDirectory) {
+        boolean windows = System.getProperty("os.name").startsWith("Windows");
+        return windows
+                ? new WindowsInstallation(file, commandLine, packageDirectory).install()
+                : new UnixInstallation(file, commandLine, packageDirectory).install();
     }
 
     /** Says why on stderr and in syslog (the operating system's event log on Linux). */
