@@ -2,7 +2,6 @@ package org.jumpdesk.installers.control;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -40,11 +39,18 @@ public class InstallerKeys {
      * @throws org.jumpdesk.shared.JumpDeskException {@code INSTALLER_INVALID} when unknown, expired or revoked
      */
     public Installer usable(String key, Instant now) {
+        String keyHash = hash(key == null ? "" : key);
+        // Machines rolled out with one installer register at once: each counts a use, one after another.
+        // FOR NO KEY UPDATE, not JPA's FOR UPDATE: the foreign-key checks of connecting clients of this
+        // installer take KEY SHARE on its row while holding the license row, and FOR UPDATE would make
+        // each registration and such a connection wait for each other (a deadlock).
+        entityManager
+                .createNativeQuery("SELECT id FROM installer WHERE key_hash = ? FOR NO KEY UPDATE")
+                .setParameter(1, keyHash)
+                .getResultList();
         Installer installer = entityManager
                 .createQuery("SELECT i FROM Installer i WHERE i.keyHash = :hash", Installer.class)
-                .setParameter("hash", hash(key == null ? "" : key))
-                // Machines rolled out with one installer register at once: each counts a use, one after another.
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setParameter("hash", keyHash)
                 .getResultStream()
                 .findFirst()
                 .orElseThrow(() -> JumpDeskStatus.INSTALLER_INVALID.exception("unknown installer key"));
