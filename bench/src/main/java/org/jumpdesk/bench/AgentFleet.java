@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -77,6 +78,11 @@ final class AgentFleet implements AutoCloseable {
     private final LongAdder connectFailures = new LongAdder();
     private final LongAdder unansweredConnections = new LongAdder();
     private final LongAdder restartRetries = new LongAdder();
+
+    /** When agents got {@code session-open}, and when their session socket opened (System.nanoTime), by session. */
+    private final Map<UUID, Long> sessionOpenReceived = new ConcurrentHashMap<>();
+
+    private final Map<UUID, Long> sessionSocketOpened = new ConcurrentHashMap<>();
 
     private volatile boolean running = true;
     private volatile boolean periodicStatistics = true;
@@ -214,14 +220,27 @@ final class AgentFleet implements AutoCloseable {
      * the agent endpoint it is connected to and serves the session there.
      */
     void openSession(SimulatedAgent agent, SessionOpen open) {
+        sessionOpenReceived.put(open.sessionId(), System.nanoTime());
         http.newWebSocketBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
-                .buildAsync(endpoint(agent).resolve("/agent-session"), new SimulatedShell(open))
+                .buildAsync(
+                        endpoint(agent).resolve("/agent-session"),
+                        new SimulatedShell(open, () -> sessionSocketOpened.put(open.sessionId(), System.nanoTime())))
                 .whenComplete((webSocket, failure) -> {
                     if (failure != null) {
                         LOG.log(Level.WARNING, "agent " + agent.index() + " could not open its session", failure);
                     }
                 });
+    }
+
+    /**
+     * When the agent got the session's {@code session-open} and when its session socket was open
+     * ({@link System#nanoTime()}; 0 when not seen), forgotten once asked.
+     */
+    long[] sessionMarks(UUID sessionId) {
+        Long received = sessionOpenReceived.remove(sessionId);
+        Long opened = sessionSocketOpened.remove(sessionId);
+        return new long[] {received == null ? 0 : received, opened == null ? 0 : opened};
     }
 
     /**

@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -215,13 +216,52 @@ final class BenchSite implements AutoCloseable {
         return TimeUnit.MILLISECONDS.toNanos(ticks * 10);
     }
 
-    private String jcmd(String command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("jcmd", Long.toString(pid), command)
+    /**
+     * The server's collections so far ({@code jstat -gc}): young, full and concurrent collections and the
+     * milliseconds spent in each ({@code YGC}, {@code YGCT ms}, …).
+     */
+    Map<String, Double> gcCounters() throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("jstat", "-gc", Long.toString(pid))
                 .redirectErrorStream(true)
                 .start();
+        String[] lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .trim()
+                .split("\n");
+        process.waitFor();
+        Map<String, Double> counters = new LinkedHashMap<>();
+        if (lines.length < 2) {
+            return counters;
+        }
+        String[] names = lines[0].trim().split("\\s+");
+        String[] values = lines[1].trim().split("\\s+");
+        for (int i = 0; i < Math.min(names.length, values.length); i++) {
+            if (names[i].matches("[YFC]GCT?") && !values[i].equals("-")) {
+                double value = Double.parseDouble(values[i]);
+                counters.put(
+                        names[i].endsWith("T") ? names[i] + " ms" : names[i],
+                        names[i].endsWith("T") ? value * 1000 : value);
+            }
+        }
+        return counters;
+    }
+
+    /** Starts a Flight Recording of the server (JFR's "profile" settings: stacks sampled every 10 ms). */
+    void startRecording(Path file) throws IOException, InterruptedException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        jcmd("JFR.start", "name=bench", "settings=profile", "filename=" + file.toAbsolutePath());
+    }
+
+    void stopRecording() throws IOException, InterruptedException {
+        jcmd("JFR.stop", "name=bench");
+    }
+
+    private String jcmd(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of("jcmd", Long.toString(pid)));
+        line.addAll(List.of(command));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
-            throw new IllegalStateException("jcmd " + command + " failed: " + output);
+            throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed: " + output);
         }
         return output;
     }

@@ -1,6 +1,8 @@
 package org.jumpdesk.bench;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -48,7 +50,22 @@ public final class Benchmark {
     private static final int HANDSHAKES_IN_FLIGHT = 200;
 
     /** Jumps measured at each step, one after the other, and keystrokes typed in each. */
-    private static final int JUMPS = 200;
+    private static final int JUMPS = Integer.getInteger("jumpdesk.bench.jumps", 200);
+
+    /**
+     * Jumps made before the first step's measured ones and not counted: the first jumps of a fresh server
+     * run its code interpreted until the JIT has compiled it (a site that has run for a while has).
+     */
+    private static final int WARM_UP_JUMPS = Integer.getInteger("jumpdesk.bench.warm-up-jumps", 50);
+
+    /**
+     * Where to write a Flight Recording of the server during each step's jumps ({@code jumps-<agents>.jfr}),
+     * or null for none: {@code jumpdesk.bench.profile}.
+     */
+    private static final Path PROFILE =
+            System.getProperty("jumpdesk.bench.profile", "").isBlank()
+                    ? null
+                    : Path.of(System.getProperty("jumpdesk.bench.profile"));
 
     private static final int KEYSTROKES = 10;
 
@@ -124,6 +141,9 @@ public final class Benchmark {
                 for (int step : steps) {
                     long before = System.nanoTime();
                     long auditBefore = audit(site);
+                    if (PROFILE != null) {
+                        site.startRecording(PROFILE.resolve("jumps-" + step + ".jfr"));
+                    }
                     long cpuBefore = site.serverCpuNanos();
                     int joining = step - fleet.size();
                     if (!fleet.grow(step, HANDSHAKES_IN_FLIGHT, Duration.ofMinutes(15))) {
@@ -152,7 +172,10 @@ public final class Benchmark {
                             percentile(roundTrips, 99),
                             fleet.closeCodes()));
                     if (phases.contains("jumps")) {
-                        jumpsAtStep.put(step, jumps(console, fleet, step));
+                        if (jumpsAtStep.isEmpty()) {
+                            warmUp(console, fleet);
+                        }
+                        jumpsAtStep.put(step, jumps(site, console, fleet, step));
                     }
                 }
                 int held = fleet.connected();
@@ -167,13 +190,21 @@ public final class Benchmark {
                         19_000,
                         true,
                         "simulated agents, real protocol, ws:// on loopback; open-file limit 20,000 per process"));
+                double slope = heapSlopeKiB(points);
                 figures.add(new Figure(
                         "heap per idle connection",
-                        perConnection / 1024,
+                        Double.isNaN(slope) ? perConnection / 1024 : slope,
                         "KiB",
                         10,
                         false,
-                        "(heap after full GC at " + String.format("%,d", held) + " − with none) ÷ agents"));
+                        Double.isNaN(slope)
+                                ? "(heap after full GC at " + String.format("%,d", held) + " − with none) ÷ agents"
+                                : String.format(
+                                        "growth of the heap after full GC per added agent, least squares over the %d"
+                                                + " steps; (heap at %,d − with none) ÷ agents = %.2f KiB, which also"
+                                                + " counts what the site allocates once after boot (first jumps,"
+                                                + " caches, pools)",
+                                        points.size(), held, perConnection / 1024)));
                 if (phases.contains("heartbeats")) {
                     heartbeats(site, fleet);
                 }
@@ -201,17 +232,52 @@ public final class Benchmark {
     /** The jumps measured at one step, in nanoseconds, and the answers of those that did not start. */
     private record Jumps(int agents, long[] attach, long[] firstByte, long[] echo, Map<String, Integer> failures) {}
 
+    /** Jumps not counted, so that the measured ones run compiled code (see {@link #WARM_UP_JUMPS}). */
+    private void warmUp(RepresentativeConsole console, AgentFleet fleet) throws InterruptedException {
+        List<SimulatedAgent> live = fleet.connectedAgents();
+        Collections.shuffle(live);
+        long began = System.nanoTime();
+        int started = 0;
+        for (int i = 0; i < Math.min(WARM_UP_JUMPS, live.size()); i++) {
+            RepresentativeConsole.Jump jump = console.jump(live.get(i).clientId(), KEYSTROKES);
+            fleet.sessionMarks(jump.sessionId() == null ? new UUID(0, 0) : jump.sessionId());
+            started += jump.started() ? 1 : 0;
+        }
+        say(String.format(
+                "warm-up: %d jumps (not counted), %d started, in %.1f s",
+                Math.min(WARM_UP_JUMPS, live.size()), started, (System.nanoTime() - began) / 1e9));
+    }
+
     /**
      * {@link #JUMPS} jumps from the console to random connected agents, one after the other, each with
-     * {@link #KEYSTROKES} keystrokes echoed by the agent's shell.
+     * {@link #KEYSTROKES} keystrokes echoed by the agent's shell. Each jump's time is also split where the
+     * benchmark sees it pass: the terminal socket's handshake, the agent getting {@code session-open}, the
+     * agent's session socket open, the site's {@code started}, the first byte.
      */
-    private Jumps jumps(RepresentativeConsole console, AgentFleet fleet, int step) throws InterruptedException {
+    private Jumps jumps(BenchSite site, RepresentativeConsole console, AgentFleet fleet, int step) throws Exception {
         List<SimulatedAgent> live = fleet.connectedAgents();
         Collections.shuffle(live);
         List<Long> attach = new ArrayList<>();
         List<Long> firstByte = new ArrayList<>();
         List<Long> echo = new ArrayList<>();
+        Map<String, List<Long>> segments = new LinkedHashMap<>();
+        List<String> slowest = new ArrayList<>();
         Map<String, Integer> failures = new TreeMap<>();
+        long idleCpu = site.serverCpuNanos();
+        long idleDatabaseCpu = site.databaseCpuNanos();
+        long idleFrom = System.nanoTime();
+        TimeUnit.SECONDS.sleep(3);
+        double idleSeconds = (System.nanoTime() - idleFrom) / 1e9;
+        double idleCpuPerSecond = (site.serverCpuNanos() - idleCpu) / 1e9 / idleSeconds;
+        double idleDatabaseCpuPerSecond = (site.databaseCpuNanos() - idleDatabaseCpu) / 1e9 / idleSeconds;
+        Map<String, Double> gcBefore = site.gcCounters();
+        long benchGcBefore = benchGcMillis();
+        if (PROFILE != null) {
+            site.startRecording(PROFILE.resolve("jumps-" + step + ".jfr"));
+        }
+        long cpuBefore = site.serverCpuNanos();
+        long databaseCpuBefore = site.databaseCpuNanos();
+        long began = System.nanoTime();
         for (int i = 0; i < Math.min(JUMPS, live.size()); i++) {
             RepresentativeConsole.Jump jump;
             try {
@@ -224,9 +290,20 @@ public final class Benchmark {
                 attach.add(jump.attachNanos());
                 firstByte.add(jump.firstByteNanos());
                 Arrays.stream(jump.echoNanos()).forEach(echo::add);
+                Map<String, Long> split = split(jump, fleet.sessionMarks(jump.sessionId()));
+                split.forEach((name, nanos) ->
+                        segments.computeIfAbsent(name, n -> new ArrayList<>()).add(nanos));
+                slowest.add(String.format("%012d %s", jump.firstByteNanos(), describe(split)));
             } else {
                 failures.merge(jump.refusal(), 1, Integer::sum);
             }
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        double serverCpu = (site.serverCpuNanos() - cpuBefore) / 1e9 - idleCpuPerSecond * seconds;
+        double databaseCpu = (site.databaseCpuNanos() - databaseCpuBefore) / 1e9 - idleDatabaseCpuPerSecond * seconds;
+        Map<String, Double> gcAfter = site.gcCounters();
+        if (PROFILE != null) {
+            site.stopRecording();
         }
         Jumps jumps = new Jumps(step, nanos(attach), nanos(firstByte), nanos(echo), failures);
         say(String.format(
@@ -242,7 +319,94 @@ public final class Benchmark {
                 percentile(jumps.echo(), 99),
                 jumps.echo().length,
                 failures));
+        StringBuilder parts = new StringBuilder();
+        segments.forEach((name, values) -> parts.append(String.format(
+                "; %s p50 %.2f p99 %.2f max %.2f",
+                name, percentile(nanos(values), 50), percentile(nanos(values), 99), percentile(nanos(values), 100))));
+        say(String.format("%,d agents: jump split (ms)%s", step, parts));
+        Collections.sort(slowest, Collections.reverseOrder());
+        say(String.format(
+                "%,d agents: slowest jumps (ms): %s",
+                step, slowest.stream().limit(3).map(s -> s.substring(13)).collect(Collectors.joining(" | "))));
+        say(String.format(
+                "%,d agents: %.1f s for %d jumps; per jump (with its %d keystrokes and its end), beyond the idle"
+                        + " rate: WildFly CPU %.2f ms, PostgreSQL CPU %.2f ms (idle: %.0f ms/s and %.0f ms/s);"
+                        + " server GC during the jumps %s; benchmark JVM GC %d ms; load average %s",
+                step,
+                seconds,
+                attach.size(),
+                KEYSTROKES,
+                serverCpu * 1000 / Math.max(1, attach.size()),
+                databaseCpu * 1000 / Math.max(1, attach.size()),
+                idleCpuPerSecond * 1000,
+                idleDatabaseCpuPerSecond * 1000,
+                difference(gcBefore, gcAfter),
+                benchGcMillis() - benchGcBefore,
+                loadAverage()));
         return jumps;
+    }
+
+    /** Where one jump's time went, in nanoseconds, by segment (empty where the agent's marks are missing). */
+    private static Map<String, Long> split(RepresentativeConsole.Jump jump, long[] agentMarks) {
+        Map<String, Long> split = new LinkedHashMap<>();
+        // The site runs the request while the handshake's answer travels: the two overlap.
+        split.put("(terminal handshake)", jump.handshakeNanos());
+        if (agentMarks[0] != 0 && agentMarks[1] != 0) {
+            split.put("request → session-open at the agent", agentMarks[0] - jump.requestedAt());
+            split.put("agent dials /agent-session", agentMarks[1] - agentMarks[0]);
+            split.put("attach → started", jump.requestedAt() + jump.attachNanos() - agentMarks[1]);
+        }
+        split.put("started → first byte", jump.firstByteNanos() - jump.attachNanos());
+        return split;
+    }
+
+    private static String describe(Map<String, Long> split) {
+        return split.entrySet().stream()
+                .map(e -> String.format("%s %.1f", e.getKey(), e.getValue() / 1e6))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String difference(Map<String, Double> before, Map<String, Double> after) {
+        return after.entrySet().stream()
+                .map(e -> String.format("%s %.0f", e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0.0)))
+                .collect(Collectors.joining(", ", "{", "}"));
+    }
+
+    /** Collections of this JVM so far (the agents' and the console's), in milliseconds. */
+    private static long benchGcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime)
+                .sum();
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * KiB of heap each added agent costs: the least-squares slope of the heap after full GC against the agents
+     * held, over the steps (NaN with fewer than two). Unlike the heap at one step divided by its agents, it
+     * does not count what the site allocated once since boot.
+     */
+    static double heapSlopeKiB(List<Plot.Point> steps) {
+        if (steps.size() < 2) {
+            return Double.NaN;
+        }
+        double meanAgents =
+                steps.stream().mapToDouble(Plot.Point::agents).average().orElseThrow();
+        double meanHeap =
+                steps.stream().mapToDouble(Plot.Point::heapMiB).average().orElseThrow();
+        double covariance = 0;
+        double variance = 0;
+        for (Plot.Point step : steps) {
+            covariance += (step.agents() - meanAgents) * (step.heapMiB() - meanHeap);
+            variance += (step.agents() - meanAgents) * (step.agents() - meanAgents);
+        }
+        return covariance / variance * 1024;
     }
 
     private static long[] nanos(List<Long> values) {
@@ -265,8 +429,9 @@ public final class Benchmark {
                 false,
                 String.format(
                         "console terminal socket opened → site's `started` (the agent dialled /agent-session and"
-                                + " attached with its token); %d jumps one after the other, p50 %.1f ms; failed %s",
-                        largest.attach().length, percentile(largest.attach(), 50), largest.failures())));
+                                + " attached with its token); %d jumps one after the other (after %d warm-up jumps not"
+                                + " counted), p50 %.1f ms; failed %s",
+                        largest.attach().length, WARM_UP_JUMPS, percentile(largest.attach(), 50), largest.failures())));
         for (int agents : List.of(1_000, 10_000)) {
             Jumps jumps = jumpsAtStep.get(agents);
             String name = String.format("jump click → first shell byte with %,d connected", agents);

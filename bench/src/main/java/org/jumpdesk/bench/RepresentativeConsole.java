@@ -16,6 +16,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A representative's browser, without the browser: logs in to the console with the login form, then jumps
@@ -27,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 final class RepresentativeConsole {
 
     private static final Duration ANSWER = Duration.ofSeconds(30);
+    private static final Pattern SESSION = Pattern.compile("\"session\":\"([0-9a-f-]{36})\"");
 
     private final URI site;
     private final HttpClient http;
@@ -60,8 +63,24 @@ final class RepresentativeConsole {
         return new RepresentativeConsole(site, http);
     }
 
-    /** What one jump took, in nanoseconds; {@code refusal} is the site's answer when it did not start. */
-    record Jump(long attachNanos, long firstByteNanos, long[] echoNanos, String refusal) {
+    /**
+     * What one jump took, in nanoseconds from the request: the terminal socket's handshake done, the
+     * site's {@code started}, the shell's first byte, and each keystroke's echo; {@code requestedAt} is
+     * the request's {@link System#nanoTime()}, {@code sessionId} the id in {@code started}. {@code refusal}
+     * is the site's answer when it did not start.
+     */
+    record Jump(
+            long requestedAt,
+            UUID sessionId,
+            long handshakeNanos,
+            long attachNanos,
+            long firstByteNanos,
+            long[] echoNanos,
+            String refusal) {
+
+        static Jump refused(String refusal) {
+            return new Jump(0, null, 0, 0, 0, new long[0], refusal);
+        }
 
         boolean started() {
             return refusal == null;
@@ -84,18 +103,21 @@ final class RepresentativeConsole {
                     .buildAsync(uri, terminal)
                     .get(ANSWER.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception e) {
-            return new Jump(0, 0, new long[0], "no connection: " + e);
+            return Jump.refused("no connection: " + e);
         }
+        long handshake = System.nanoTime() - requested;
         try {
+            UUID sessionId = null;
             long attached = 0;
             long firstByte = 0;
             while (attached == 0 || firstByte == 0) {
                 Event event = terminal.events.poll(ANSWER.toSeconds(), TimeUnit.SECONDS);
                 if (event == null || !event.started() && !event.output()) {
-                    return new Jump(0, 0, new long[0], event == null ? "no answer" : event.text());
+                    return Jump.refused(event == null ? "no answer" : event.text());
                 }
                 if (event.started()) {
                     attached = event.at() - requested;
+                    sessionId = event.sessionId();
                 } else if (firstByte == 0) {
                     firstByte = event.at() - requested;
                 }
@@ -107,11 +129,11 @@ final class RepresentativeConsole {
                 socket.sendBinary(ByteBuffer.wrap(new byte[] {key}), true).join();
                 Event echo = terminal.events.poll(ANSWER.toSeconds(), TimeUnit.SECONDS);
                 if (echo == null || !echo.output() || echo.bytes()[echo.bytes().length - 1] != key) {
-                    return new Jump(attached, firstByte, new long[0], "no echo: " + echo);
+                    return Jump.refused("no echo: " + echo);
                 }
                 echoes[i] = echo.at() - typed;
             }
-            return new Jump(attached, firstByte, echoes, null);
+            return new Jump(requested, sessionId, handshake, attached, firstByte, echoes, null);
         } finally {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").exceptionally(failure -> null);
         }
@@ -122,6 +144,12 @@ final class RepresentativeConsole {
 
         boolean started() {
             return text != null && text.contains("\"started\"");
+        }
+
+        /** The session id of {@code {"type":"started","session":"…"}}. */
+        UUID sessionId() {
+            Matcher session = SESSION.matcher(text);
+            return session.find() ? UUID.fromString(session.group(1)) : null;
         }
 
         boolean output() {

@@ -29,18 +29,22 @@ final class SimulatedShell implements WebSocket.Listener {
     private static final MessageCodec CODEC = new MessageCodec();
 
     private final SessionOpen request;
+    private final Runnable opened;
     private final Queue<ByteBuffer> held = new ArrayDeque<>();
     private CompletableFuture<WebSocket> sends = CompletableFuture.completedFuture(null);
     private WebSocket site;
     private long unacknowledged;
     private StringBuilder partial;
 
-    SimulatedShell(SessionOpen request) {
+    /** @param opened told when the session socket is open, before anything is sent on it */
+    SimulatedShell(SessionOpen request, Runnable opened) {
         this.request = request;
+        this.opened = opened;
     }
 
     @Override
     public synchronized void onOpen(WebSocket webSocket) {
+        opened.run();
         site = webSocket;
         send(ws -> ws.sendText(CODEC.encode(new SessionAttach(request.sessionId(), request.token())), true));
         output(ByteBuffer.wrap(PROMPT));

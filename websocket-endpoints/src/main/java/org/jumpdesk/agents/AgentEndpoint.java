@@ -67,14 +67,13 @@ public class AgentEndpoint {
     @Inject
     private SessionRelay relay;
 
-    private final String nonce = AgentAuthentication.newNonce();
+    /** This connection's challenge, until the hello it was for is accepted (then spent, and let go). */
+    private String nonce = AgentAuthentication.newNonce();
     /** This connection in the cluster's presence table. */
     private final UUID connectionId = UUID.randomUUID();
 
     private UUID clientId;
     private boolean registered;
-    /** The address the agent connects from, as the site sees it (its public IP behind NAT). */
-    private String peerAddress;
     /** The agent's version while it differs from the release and no update could be offered yet. */
     private String awaitingUpdate;
     /** Admitted and not yet welcomed: holds one of the node's admission slots. */
@@ -106,7 +105,6 @@ public class AgentEndpoint {
             return;
         }
         awaitingWelcome = true;
-        peerAddress = PeerAddress.of(session);
         session.getAsyncRemote().sendText(CODEC.encode(new Challenge(nonce)));
     }
 
@@ -139,7 +137,8 @@ public class AgentEndpoint {
                     presence.announce(clientId);
                 }
             } else if (message instanceof Statistics statistics) {
-                refusing(session, () -> directory.statistics(clientId, statistics, peerAddress));
+                // Asked at each report (every few minutes), not kept per connection for hours.
+                refusing(session, () -> directory.statistics(clientId, statistics, PeerAddress.of(session)));
                 if (awaitingUpdate != null) {
                     offerUpdate(session, awaitingUpdate);
                 }
@@ -181,7 +180,10 @@ public class AgentEndpoint {
         Welcome welcome = directory.agentConnected(hello, nonce, connectionId);
         // Only an authenticated hello makes this connection the client's.
         clientId = hello.clientId();
-        session.getUserProperties().put(AgentVersionCheck.AGENT_VERSION, hello.agentVersion());
+        nonce = null;
+        // Interned: the agents of a site run a handful of versions, and each connection keeps it.
+        session.getUserProperties()
+                .put(AgentVersionCheck.AGENT_VERSION, hello.agentVersion().intern());
         presence.connected(clientId, connectionId, session, Instant.now());
         // The offer and a waiting jump go first: a passive agent disconnects as soon as it is welcomed.
         offerUpdate(session, hello.agentVersion());

@@ -31,18 +31,26 @@ public class AgentPresence {
 
     private static final Logger LOG = Logger.getLogger(AgentPresence.class.getName());
 
-    /** One live connection: its id in the presence table, its session, when the agent last sent anything. */
+    /**
+     * One live connection: its id in the presence table, its session, when the agent last sent anything (in
+     * epoch milliseconds: a node holds one of these per agent, and an {@code Instant} would add an object to
+     * each, and one more per heartbeat).
+     */
     private static final class Connection {
 
         private final UUID id;
         private final Session session;
-        private volatile Instant lastHeard;
+        private volatile long lastHeardMillis;
         private volatile boolean disabled;
 
         private Connection(UUID id, Session session, Instant lastHeard) {
             this.id = id;
             this.session = session;
-            this.lastHeard = lastHeard;
+            this.lastHeardMillis = lastHeard.toEpochMilli();
+        }
+
+        Instant lastHeard() {
+            return Instant.ofEpochMilli(lastHeardMillis);
         }
     }
 
@@ -75,7 +83,7 @@ public class AgentPresence {
         messagesHeard.increment();
         Connection connection = connections.get(clientId);
         if (connection != null) {
-            connection.lastHeard = now;
+            connection.lastHeardMillis = now.toEpochMilli();
         }
     }
 
@@ -88,7 +96,7 @@ public class AgentPresence {
     public Instant disconnected(UUID clientId, Session session) {
         Connection connection = connections.get(clientId);
         if (connection != null && connection.session == session && connections.remove(clientId, connection)) {
-            return connection.lastHeard;
+            return connection.lastHeard();
         }
         return null;
     }
@@ -131,7 +139,7 @@ public class AgentPresence {
     /** When each connected client was last heard from, for the batched last-contact write. */
     public Map<UUID, Instant> lastHeard() {
         Map<UUID, Instant> heard = new HashMap<>();
-        connections.forEach((id, connection) -> heard.put(id, connection.lastHeard));
+        connections.forEach((id, connection) -> heard.put(id, connection.lastHeard()));
         return heard;
     }
 
@@ -145,11 +153,11 @@ public class AgentPresence {
         List<Silent> closed = new ArrayList<>();
         for (Map.Entry<UUID, Connection> entry : connections.entrySet()) {
             Connection connection = entry.getValue();
-            if (connection.lastHeard.plus(allowedSilence).isBefore(now)
+            if (connection.lastHeard().plus(allowedSilence).isBefore(now)
                     && connections.remove(entry.getKey(), connection)) {
                 LOG.fine(() -> "agent " + entry.getKey() + " missed its heartbeats");
                 close(connection.session, CloseReason.CloseCodes.GOING_AWAY, "missed heartbeats");
-                closed.add(new Silent(entry.getKey(), connection.id, connection.lastHeard));
+                closed.add(new Silent(entry.getKey(), connection.id, connection.lastHeard()));
             }
         }
         return closed;

@@ -28,8 +28,6 @@ import org.jumpdesk.protocol.RepresentativeJoined;
 import org.jumpdesk.protocol.TerminalResize;
 import org.jumpdesk.sessions.boundary.SessionTicket;
 import org.jumpdesk.sessions.boundary.SupportSessions;
-import org.jumpdesk.settings.boundary.ClientSettingsValues;
-import org.jumpdesk.settings.boundary.Settings;
 import org.jumpdesk.shared.Actor;
 import org.jumpdesk.shared.JumpDeskException;
 import org.jumpdesk.shared.JumpDeskStatus;
@@ -54,9 +52,6 @@ public class ConsoleTerminalEndpoint {
 
     @EJB
     private SupportSessions supportSessions;
-
-    @EJB
-    private Settings settings;
 
     @Inject
     private AgentPresence presence;
@@ -140,10 +135,8 @@ public class ConsoleTerminalEndpoint {
             refuse(browser, unavailable);
             return;
         }
-        ClientSettingsValues current = settings.current();
         // A passive client is told at its next check-in; the representative sees the wait and may leave.
-        int wait = current.connectTimeoutSeconds() + (agent == null ? current.passiveCheckInSeconds() : 0);
-        relayed = relay.await(ticket, browser, Instant.now().plusSeconds(wait), columns, rows);
+        relayed = relay.await(ticket, browser, Instant.now().plus(ticket.agentWait(agent != null)), columns, rows);
         if (agent == null) {
             browser.getAsyncRemote().sendText("{\"type\":\"waiting\"}");
         } else if (relayed.takeForAgent()) {
@@ -158,8 +151,7 @@ public class ConsoleTerminalEndpoint {
                 .orElseThrow(() -> JumpDeskStatus.CUSTOMER_NOT_WAITING.exception(
                         "customer " + customerId + " is not connected to this node"));
         SessionTicket ticket = supportSessions.acceptCustomer(actor, customerId);
-        relayed = relay.await(
-                ticket, browser, Instant.now().plusSeconds(settings.current().connectTimeoutSeconds()), columns, rows);
+        relayed = relay.await(ticket, browser, Instant.now().plus(ticket.agentWait(true)), columns, rows);
         relayed.takeForAgent();
         customer.getAsyncRemote().sendText(CODEC.encode(new RepresentativeJoined(actor.name())));
         customer.getAsyncRemote().sendText(CODEC.encode(relayed.sessionOpen()));

@@ -178,8 +178,8 @@ public class SessionRelay {
             return false;
         }
         try {
-            writeRecording(session);
-            supportSessions.end(session.id(), outcome, session.bytesToAgent(), session.bytesFromAgent());
+            supportSessions.end(
+                    session.id(), outcome, session.bytesToAgent(), session.bytesFromAgent(), session.takeUnwritten());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not record the end of session " + session.id(), e);
         }

@@ -262,6 +262,19 @@ public class JumpClients {
      */
     @AuditedAs("jump-client.jump")
     public JumpClientSummary startJump(Actor actor, UUID clientId) {
+        return summary(jumpTo(actor, clientId));
+    }
+
+    /**
+     * {@link #startJump} on a jump's way to the agent: the same checks, record and errors, answering only
+     * the client's state (a summary reads presence and settings the jump does not need).
+     */
+    @AuditedAs("jump-client.jump")
+    public JumpClientState startJumpForSession(Actor actor, UUID clientId) {
+        return jumpTo(actor, clientId).state();
+    }
+
+    private JumpClient jumpTo(Actor actor, UUID clientId) {
         JumpClient client = lockedVisibleClient(actor, clientId, JumpGroupRole.JUMP);
         client.requireInstalled();
         if (!agentRelease.isCurrent(client.agentVersion())) {
@@ -271,7 +284,7 @@ public class JumpClients {
         }
         client.recordJump(actor.name(), clock.instant());
         auditTrail.record(actor.name(), "jump-client.jump", clientId.toString(), null);
-        return summary(client);
+        return client;
     }
 
     /** One client the actor can see. */

@@ -1,5 +1,6 @@
 package org.jumpdesk.sessions.boundary;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -7,6 +8,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -15,11 +18,14 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.jumpdesk.audit.control.AuditTrail;
 import org.jumpdesk.jumpclients.boundary.JumpClients;
 import org.jumpdesk.jumpclients.entity.JumpClientState;
+import org.jumpdesk.platform.DatabaseMigrations;
 import org.jumpdesk.sessions.control.SessionScope;
 import org.jumpdesk.sessions.control.SessionScopes;
+import org.jumpdesk.settings.boundary.ClientSettingsValues;
 import org.jumpdesk.settings.boundary.Settings;
 import org.jumpdesk.shared.Actor;
 import org.jumpdesk.shared.AuditedAs;
@@ -53,11 +59,21 @@ public class SupportSessions {
      */
     static final Duration JUMP_LOCK_WAIT = Duration.ofSeconds(5);
 
+    /** Numbers a batch of events after the session's last one, in their order. */
+    private static final String APPEND_RECORDING = "INSERT INTO session_recording_event (session_id, seq, at_seconds,"
+            + " kind, data) SELECT ?, next.seq + e.n - 1, e.at, e.kind, e.data FROM (SELECT coalesce(max(seq) + 1, 0)"
+            + " AS seq FROM session_recording_event WHERE session_id = ?) next,"
+            + " unnest(?::float8[], ?::text[], ?::text[]) WITH ORDINALITY AS e(at, kind, data, n)";
+
     /** PostgreSQL's "lock_not_available", which a statement gets when it waited beyond lock_timeout. */
     private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     @PersistenceContext
     private EntityManager entityManager;
+
+    /** The same transaction's connection, for statements with array parameters. */
+    @Resource(lookup = DatabaseMigrations.DATASOURCE)
+    private DataSource dataSource;
 
     @EJB
     private JumpClients jumpClients;
@@ -94,13 +110,13 @@ public class SupportSessions {
      *     cannot be taken in time
      */
     public SessionTicket request(Actor actor, UUID clientId) {
-        boolean passive = jumpClients.startJump(actor, clientId).state() == JumpClientState.PASSIVE;
+        boolean passive = jumpClients.startJumpForSession(actor, clientId) == JumpClientState.PASSIVE;
         Instant now = clock.instant();
         requireFreeJumpSlot(now);
         String token = newToken();
         UUID sessionId = insert(clientId, null, actor, "REQUESTED", Secrets.sha256Hex(token), now);
         auditTrail.record(actor.name(), "session.requested", clientId.toString(), "session " + sessionId);
-        return new SessionTicket(sessionId, clientId, token, passive);
+        return ticket(sessionId, clientId, token, passive, null);
     }
 
     /**
@@ -112,7 +128,7 @@ public class SupportSessions {
      */
     @AuditedAs("session.request")
     public UUID requestForConsole(Actor actor, UUID clientId) {
-        jumpClients.startJump(actor, clientId);
+        jumpClients.startJumpForSession(actor, clientId);
         UUID sessionId = insert(clientId, null, actor, "WAITING", null, clock.instant());
         auditTrail.record(
                 actor.name(),
@@ -183,7 +199,7 @@ public class SupportSessions {
                 .setParameter(3, sessionId.toString())
                 .executeUpdate();
         auditTrail.record(actor.name(), "session.opened", sessionId.toString(), null);
-        return new SessionTicket(sessionId, clientId, token, passive);
+        return ticket(sessionId, clientId, token, passive, null);
     }
 
     /**
@@ -208,7 +224,20 @@ public class SupportSessions {
         String token = newToken();
         UUID sessionId = insert(null, customerId, actor, "REQUESTED", Secrets.sha256Hex(token), clock.instant());
         auditTrail.record(actor.name(), "attended.accept", customerId.toString(), "session " + sessionId);
-        return new SessionTicket(sessionId, null, token, false, customerId);
+        return ticket(sessionId, null, token, false, customerId);
+    }
+
+    /** The ticket, with the wait for the agent from the settings this transaction reads (or has read). */
+    private SessionTicket ticket(UUID sessionId, UUID clientId, String token, boolean passive, UUID customerId) {
+        ClientSettingsValues current = settings.current();
+        return new SessionTicket(
+                sessionId,
+                clientId,
+                token,
+                passive,
+                customerId,
+                Duration.ofSeconds(current.connectTimeoutSeconds()),
+                Duration.ofSeconds(current.passiveCheckInSeconds()));
     }
 
     /**
@@ -234,12 +263,13 @@ public class SupportSessions {
     /** Refuses with {@code SERVER_BUSY} while {@code max_concurrent_jumps} jumps are being set up. */
     private void requireFreeJumpSlot(Instant now) {
         lockJumpsBeingSetUp();
-        long settingUp = ((Number) entityManager
-                        .createNativeQuery(
-                                "SELECT count(*) FROM support_session WHERE state = 'REQUESTED' AND requested_at > ?")
-                        .setParameter(1, Timestamp.from(now.minus(SETTING_UP)))
-                        .getSingleResult())
-                .longValue();
+        // The count also lifts the lock's wait limit: the rest of the transaction waits as it always does.
+        Object[] row = (Object[]) entityManager
+                .createNativeQuery("SELECT (SELECT count(*) FROM support_session WHERE state = 'REQUESTED'"
+                        + " AND requested_at > ?), set_config('lock_timeout', '0', true)")
+                .setParameter(1, Timestamp.from(now.minus(SETTING_UP)))
+                .getSingleResult();
+        long settingUp = ((Number) row[0]).longValue();
         if (settingUp >= settings.current().maxConcurrentJumps()) {
             throw JumpDeskStatus.SERVER_BUSY.exception(settingUp + " jumps are being set up");
         }
@@ -247,14 +277,16 @@ public class SupportSessions {
 
     /**
      * One jump set up at a time per check, so the limit holds across nodes; waiting beyond
-     * {@link #JUMP_LOCK_WAIT} is {@code SESSION_TIMEOUT_INTERNAL}.
+     * {@link #JUMP_LOCK_WAIT} is {@code SESSION_TIMEOUT_INTERNAL}. One statement: the wait limit is set
+     * in the sub-select (a volatile function, evaluated before the lock is asked for).
      */
     private void lockJumpsBeingSetUp() {
-        lockTimeout(JUMP_LOCK_WAIT.toMillis() + "ms");
         try {
             entityManager
-                    .createNativeQuery("SELECT pg_advisory_xact_lock(?)")
+                    .createNativeQuery("SELECT pg_advisory_xact_lock(?) FROM (SELECT set_config('lock_timeout', ?,"
+                            + " true)) AS waiting_at_most")
                     .setParameter(1, JUMP_LOCK)
+                    .setParameter(2, JUMP_LOCK_WAIT.toMillis() + "ms")
                     .getSingleResult();
         } catch (PersistenceException e) {
             if (LOCK_NOT_AVAILABLE.equals(sqlState(e))) {
@@ -263,15 +295,6 @@ public class SupportSessions {
             }
             throw e;
         }
-        // The rest of the transaction (the audit chain's lock) waits as it always does.
-        lockTimeout("0");
-    }
-
-    private void lockTimeout(String value) {
-        entityManager
-                .createNativeQuery("SELECT set_config('lock_timeout', ?, true)")
-                .setParameter(1, value)
-                .getSingleResult();
     }
 
     private static String sqlState(Throwable failure) {
@@ -314,6 +337,15 @@ public class SupportSessions {
      * the bytes that crossed the relay. Ending twice keeps the first end.
      */
     public void end(UUID sessionId, String outcome, long bytesToAgent, long bytesFromAgent) {
+        end(sessionId, outcome, bytesToAgent, bytesFromAgent, List.of());
+    }
+
+    /**
+     * Like {@link #end(UUID, String, long, long)}, with the last recorded events appended in the same
+     * transaction (one commit for the end of a session, not one for the recording and one for the end).
+     */
+    public void end(UUID sessionId, String outcome, long bytesToAgent, long bytesFromAgent, List<RecordedEvent> last) {
+        record(sessionId, last);
         int ended = entityManager
                 .createNativeQuery("UPDATE support_session SET state = 'ENDED', ended_at = ?, outcome = ?,"
                         + " bytes_to_agent = ?, bytes_from_agent = ? WHERE id = ?::uuid AND state <> 'ENDED'")
@@ -332,24 +364,34 @@ public class SupportSessions {
         }
     }
 
-    /** Appends recorded events after those already stored. */
+    /**
+     * Appends recorded events after those already stored: one statement for the whole batch (a row per
+     * statement cost a round trip per event).
+     */
     public void record(UUID sessionId, List<RecordedEvent> events) {
-        int next = ((Number) entityManager
-                        .createNativeQuery(
-                                "SELECT coalesce(max(seq) + 1, 0) FROM session_recording_event WHERE session_id = ?::uuid")
-                        .setParameter(1, sessionId.toString())
-                        .getSingleResult())
-                .intValue();
-        for (RecordedEvent event : events) {
-            entityManager
-                    .createNativeQuery("INSERT INTO session_recording_event (session_id, seq, at_seconds, kind, data)"
-                            + " VALUES (?::uuid, ?, ?, ?, ?)")
-                    .setParameter(1, sessionId.toString())
-                    .setParameter(2, next++)
-                    .setParameter(3, event.atSeconds())
-                    .setParameter(4, event.kind())
-                    .setParameter(5, event.data())
-                    .executeUpdate();
+        if (events.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(APPEND_RECORDING)) {
+            insert.setObject(1, sessionId);
+            insert.setObject(2, sessionId);
+            insert.setArray(
+                    3,
+                    connection.createArrayOf(
+                            "float8",
+                            events.stream().map(RecordedEvent::atSeconds).toArray(Double[]::new)));
+            insert.setArray(
+                    4,
+                    connection.createArrayOf(
+                            "text", events.stream().map(RecordedEvent::kind).toArray(String[]::new)));
+            insert.setArray(
+                    5,
+                    connection.createArrayOf(
+                            "text", events.stream().map(RecordedEvent::data).toArray(String[]::new)));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot record " + events.size() + " events of session " + sessionId, e);
         }
     }
 
