@@ -531,13 +531,14 @@ public final class Benchmark {
         double millis = micros[micros.length / 2] / 1000.0;
         say(String.format(
                 "last-seen flush of %,d clients: %s µs (median %.1f ms)", ids.size(), Arrays.toString(micros), millis));
-        figures.add(new Figure(
-                "last-seen flush of " + String.format("%,d", ids.size()) + " clients",
-                millis,
-                "ms",
-                500,
-                false,
-                "JumpClients.recordLastContacts (one UPDATE … FROM unnest), median of 5, in the server"));
+        figures.add(
+                new Figure(
+                        "last-seen flush of " + String.format("%,d", ids.size()) + " clients",
+                        millis,
+                        "ms",
+                        500,
+                        false,
+                        "AgentConnections.recordLastHeard (one UPDATE … FROM unnest of the presence rows), median of 5, in the server"));
     }
 
     private void auditedChanges(BenchSite site, double joinRate) throws Exception {

@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -268,7 +269,7 @@ public class SessionPins {
                 .setParameter("ids", ids)
                 .getResultStream()
                 .map(group -> new PinGroup(group.id(), group.name()))
-                .sorted(java.util.Comparator.comparing(PinGroup::name))
+                .sorted(Comparator.comparing(PinGroup::name))
                 .toList();
     }
 
