@@ -28,19 +28,7 @@ final class CustomerProcess implements AutoCloseable {
 
     /** Starts the temporary client in the given language, e.g. {@code es_ES}. */
     static CustomerProcess start(URI site, String sessionKey, Path workDirectory, String language) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(
-                java,
-                "-jar",
-                System.getProperty("jumpdesk.agent.jar"),
-                "--session-key",
-                sessionKey,
-                "--site",
-                site.toString()));
-        if (site.getScheme().equals("http")) {
-            command.add("--insecure-development");
-        }
-        return launch(command, workDirectory, language);
+        return launch(clientCommand(List.of(), site, sessionKey), workDirectory, language);
     }
 
     /**
@@ -49,13 +37,14 @@ final class CustomerProcess implements AutoCloseable {
      */
     static CustomerProcess startAsAccount(String account, URI site, String sessionKey, Path workDirectory)
             throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(
-                "runuser",
-                "-u",
-                account,
-                "--",
-                java,
+        return launch(clientCommand(List.of("runuser", "-u", account, "--"), site, sessionKey), workDirectory, "en_US");
+    }
+
+    /** {@code java -jar jump-client.jar --session-key … --site …}, after {@code prefix}. */
+    private static List<String> clientCommand(List<String> prefix, URI site, String sessionKey) {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar",
                 System.getProperty("jumpdesk.agent.jar"),
                 "--session-key",
@@ -65,7 +54,7 @@ final class CustomerProcess implements AutoCloseable {
         if (site.getScheme().equals("http")) {
             command.add("--insecure-development");
         }
-        return launch(command, workDirectory, "en_US");
+        return command;
     }
 
     /** Runs {@code start-support.sh} of the package the support portal gave, with this JVM's Java on the PATH. */
