@@ -343,13 +343,15 @@ class SessionPinningBrowserIT {
 
     /** Waits for the pin's progress to reach the state (the page polls it), and returns what it says. */
     private static String awaitPin(String state, String text, Duration patience) {
-        new WebDriverWait(browser.driver(), patience)
+        String shown = new WebDriverWait(browser.driver(), patience)
                 .withMessage(() -> "pin state " + state + "; the page says: "
                         + browser.driver().findElement(By.id("pin-status")).getText())
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(driver ->
-                        state.equals(driver.findElement(By.id("pin-status")).getAttribute("data-state")));
-        String shown = browser.driver().findElement(By.id("pin-status")).getText();
+                // State and text from one reading: the poll re-renders the element between two.
+                .until(driver -> {
+                    WebElement status = driver.findElement(By.id("pin-status"));
+                    return state.equals(status.getAttribute("data-state")) ? status.getText() : null;
+                });
         if (text != null) {
             assertThat(shown).isEqualTo(text);
         }
