@@ -7,6 +7,7 @@ import static org.jumpdesk.systemtests.SessionPage.status;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -266,6 +267,8 @@ class SupportSessionErrorsBrowserIT {
             TestSite.execute("UPDATE client_settings SET passive_check_in_seconds = 20 WHERE id = 1");
             int beforeTheChange = checkIns(agent);
             Fixtures.awaitTrue(() -> checkIns(agent) > beforeTheChange, "a check-in that learns 20 s");
+            // A jump while that check-in's connection is still open goes to the agent at once: jump after it.
+            Fixtures.awaitTrue(() -> connections(client) == 0, "the check-in's connection closed");
 
             browser.logIn("console/session.xhtml?client=" + client, representative, PASSWORD);
             awaitState(browser, "waiting");
@@ -330,6 +333,14 @@ class SupportSessionErrorsBrowserIT {
         try {
             return agent.output().split("Connected to", -1).length - 1;
         } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long connections(UUID client) {
+        try {
+            return TestSite.count("SELECT count(*) FROM agent_connection WHERE client_id = ?::uuid", client.toString());
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
