@@ -30,4 +30,9 @@ public record Actor(String name, boolean consoleUser) implements Serializable {
     public static Actor installer(Object installerId) {
         return new Actor("installer:" + installerId, false);
     }
+
+    /** A customer of an attended session, who has no account. */
+    public static Actor customer(Object customerId) {
+        return new Actor("customer:" + customerId, false);
+    }
 }

@@ -110,7 +110,7 @@ public class AttendedSessions {
                 .setParameter(9, thisNode.bootId().toString())
                 .executeUpdate();
         auditTrail.record(
-                customerActor(customerId),
+                Actor.customer(customerId).name(),
                 "attended.arrive",
                 customerId.toString(),
                 machine.user() + "@" + machine.hostname() + " waits for " + representative);
@@ -164,7 +164,7 @@ public class AttendedSessions {
                 .setParameter(2, customerId.toString())
                 .executeUpdate();
         if (changed > 0) {
-            auditTrail.record(customerActor(customerId), "attended.leave", customerId.toString(), null);
+            auditTrail.record(Actor.customer(customerId).name(), "attended.leave", customerId.toString(), null);
             pinLedger.customerGone(customerId, JumpDeskStatus.PIN_NO_CLIENT.name());
         }
     }
@@ -184,14 +184,9 @@ public class AttendedSessions {
                 .setParameter(2, customerId.toString())
                 .executeUpdate();
         if (changed > 0) {
-            auditTrail.record(customerActor(customerId), "attended.disconnect", customerId.toString(), null);
+            auditTrail.record(Actor.customer(customerId).name(), "attended.disconnect", customerId.toString(), null);
             pinLedger.customerGone(customerId, JumpDeskStatus.PIN_CLIENT_OFFLINE.name());
         }
-    }
-
-    /** How the audit trail names a customer, who has no account. */
-    private static String customerActor(UUID customerId) {
-        return "customer:" + customerId;
     }
 
     private int validityMinutes() {

@@ -197,7 +197,7 @@ public class SessionPins {
         if (asked.isEmpty()) {
             return;
         }
-        String customer = "customer:" + customerId;
+        String customer = Actor.customer(customerId).name();
         boolean prompted = Boolean.TRUE.equals(asked.get(0));
         auditTrail.record(
                 customer,
@@ -224,7 +224,7 @@ public class SessionPins {
                         .getSingleResult())
                 .intValue();
         if (mine == 1) {
-            ledger.fail(pinId, "customer:" + customerId, failure);
+            ledger.fail(pinId, Actor.customer(customerId).name(), failure);
         }
     }
 

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.jumpdesk.audit.control.AuditTrail;
+import org.jumpdesk.shared.Actor;
 
 /**
  * Moves pins to their result inside the transaction of what caused it (a registration, a customer leaving,
@@ -50,7 +51,7 @@ public class PinLedger {
                 .getResultList();
         for (Object pin : pins) {
             auditTrail.record(
-                    "installer:" + installerId,
+                    Actor.installer(installerId).name(),
                     RESULT,
                     (String) pin,
                     "pinned as " + clientName + " (" + clientId + ")");
@@ -92,7 +93,7 @@ public class PinLedger {
                 .setParameter(1, customerId.toString())
                 .getResultList();
         for (Object pin : waiting) {
-            fail(UUID.fromString((String) pin), "customer:" + customerId, failure);
+            fail(UUID.fromString((String) pin), Actor.customer(customerId).name(), failure);
         }
     }
 
