@@ -10,6 +10,7 @@ import java.security.KeyPair;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -219,10 +220,16 @@ public class Fixtures {
 
     /** Polls until the condition holds, failing after 30 seconds with what was awaited. */
     public static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
+        awaitTrue(condition, what, Duration.ofSeconds(30));
+    }
+
+    /** Polls until the condition holds, failing after {@code patience} with what was awaited. */
+    public static void awaitTrue(BooleanSupplier condition, String what, Duration patience)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(patience);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("still waiting after 30 s for: " + what);
+                throw new AssertionError("still waiting after " + patience.toSeconds() + " s for: " + what);
             }
             TimeUnit.MILLISECONDS.sleep(100);
         }

@@ -125,6 +125,16 @@ class JumpInterfaceBrowserIT {
                     .containsExactly(gamma);
             assertThat(search(browser, "tag:servers ip:10.0.*")).containsExactly(alpha, gamma);
             assertThat(search(browser, "status:offline")).containsExactly(alpha);
+
+            WebElement box = browser.element(By.id("console:search-text"));
+            box.clear();
+            box.sendKeys("status:uninstalled", Keys.ENTER);
+            box.clear();
+            box.sendKeys("tag:desktops", Keys.ENTER);
+            assertThat(names(browser))
+                    .as("the search typed while the one before still ran")
+                    .containsExactly(beta);
+
             assertThat(search(browser, "")).containsExactly(alpha, beta, gamma);
         }
     }
