@@ -240,6 +240,58 @@ class AdminPortalBrowserIT {
     }
 
     @Test
+    void thePinPolicyOfTheSiteAndOfAGroupAreSavedAndAudited() throws Exception {
+        String group = TestSite.createSharedGroup("pin-policy");
+        try (Browser browser = Browser.english(TestSite.httpUrl())) {
+            browser.logIn("admin/settings.xhtml", admin, PASSWORD);
+            new Select(browser.element(By.id("pin-policy:prompt"))).selectByVisibleText("Never ask the customer");
+            browser.driver().findElement(By.id("pin-policy:save")).click();
+            browser.textOnceContains(By.id("messages"), "The session policy was saved.");
+            assertThat(TestSite.text("SELECT pin_prompt FROM session_policy WHERE id = 1"))
+                    .isEqualTo("NEVER");
+            assertThat(new Select(browser.element(By.id("pin-policy:prompt")))
+                            .getFirstSelectedOption()
+                            .getText())
+                    .as("the page shows the policy saved")
+                    .isEqualTo("Never ask the customer");
+
+            browser.open("admin/groups.xhtml");
+            new Select(browser.element(By.id("pin-prompt:group"))).selectByVisibleText(group);
+            new Select(browser.driver().findElement(By.id("pin-prompt:prompt")))
+                    .selectByVisibleText("Always ask the customer");
+            browser.driver().findElement(By.id("pin-prompt:save")).click();
+            browser.textOnceContains(By.id("messages"), "The session policy was saved.");
+            assertThat(browser.element(By.cssSelector(".group-pin-prompt[data-group='" + group + "']"))
+                            .getDomAttribute("data-prompt"))
+                    .isEqualTo("ALWAYS");
+
+            new Select(browser.element(By.id("pin-prompt:group"))).selectByVisibleText(group);
+            new Select(browser.driver().findElement(By.id("pin-prompt:prompt"))).selectByVisibleText("As the site");
+            browser.driver().findElement(By.id("pin-prompt:save")).click();
+            browser.textOnceContains(By.id("messages"), "The session policy was saved.");
+            assertThat(browser.driver().findElements(By.cssSelector(".group-pin-prompt[data-group='" + group + "']")))
+                    .as("a group that follows the site is not listed")
+                    .isEmpty();
+            assertThat(TestSite.text(
+                            "SELECT coalesce(pin_prompt, 'as the site') FROM jump_group WHERE name = ?", group))
+                    .isEqualTo("as the site");
+        } finally {
+            TestSite.execute("UPDATE session_policy SET pin_prompt = 'ALWAYS' WHERE id = 1");
+        }
+        assertThat(TestSite.count(
+                        "SELECT COUNT(*) FROM audit_event WHERE actor = ? AND action = 'session-policy.change'"
+                                + " AND detail = 'pin prompt NEVER'",
+                        admin))
+                .isEqualTo(1);
+        assertThat(TestSite.count(
+                        "SELECT COUNT(*) FROM audit_event WHERE actor = ? AND action = 'jump-group.set-pin-prompt'"
+                                + " AND target = ?",
+                        admin,
+                        group))
+                .isEqualTo(2);
+    }
+
+    @Test
     void anApiTokenIsShownOnceWorksAndIsRevoked() throws Exception {
         try (Browser browser = Browser.english(TestSite.httpUrl())) {
             browser.logIn("admin/tokens.xhtml", admin, PASSWORD);
