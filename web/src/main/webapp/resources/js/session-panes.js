@@ -110,6 +110,39 @@
             error({status: "NO_ANSWER", path: path});
         });
     };
+    // A download is one request, the browser's own (the file lands in its downloads, once). A HEAD on the same
+    // address first asks the agent whether it would send the file, so a refusal is shown here in the page's
+    // language; the check moves no bytes and is not recorded as a transfer.
+    var downloadLink = function (path) {
+        var link = document.createElement("a");
+        link.href = url("download", path);
+        link.download = "";
+        link.className = "files-download";
+        link.textContent = text("files.download");
+        link.addEventListener("click", function (event) {
+            if (link.dataset.checked === "true") {
+                delete link.dataset.checked;
+                return;
+            }
+            event.preventDefault();
+            clearError();
+            fetch(link.href, {method: "HEAD", credentials: "same-origin"}).then(function (response) {
+                if (response.ok) {
+                    link.dataset.checked = "true";
+                    link.click();
+                    return;
+                }
+                error({
+                    status: response.headers.get("X-File-Status") || "FAILED",
+                    path: path,
+                    limitMegabytes: response.headers.get("X-Limit-Megabytes")
+                });
+            }).catch(function () {
+                error({status: "NO_ANSWER", path: path});
+            });
+        });
+        return link;
+    };
     var render = function (directory) {
         listing = directory;
         files.setAttribute("data-path", directory.path);
@@ -139,13 +172,7 @@
             cell(row, entry.type === "directory" ? "" : bytes(entry.size));
             cell(row, entry.modified ? new Date(entry.modified).toLocaleString(document.documentElement.lang) : "");
             if (entry.type === "file" || entry.type === "link") {
-                var download = document.createElement("a");
-                download.href = url("download", path);
-                download.target = "files-download-frame";
-                download.className = "files-download";
-                download.textContent = text("files.download");
-                download.addEventListener("click", clearError);
-                cell(row, download);
+                cell(row, downloadLink(path));
             } else {
                 cell(row, "");
             }
@@ -170,15 +197,6 @@
     document.getElementById("files-refresh").addEventListener("click", function () {
         list(listing ? listing.path : "");
     });
-    // A download that fails comes back as an error document in the hidden frame instead of a file.
-    document.getElementById("files-download-frame").addEventListener("load", function () {
-        var frame = document.getElementById("files-download-frame");
-        var problem = frame.contentDocument && problemOf(frame.contentDocument.body.textContent);
-        if (problem) {
-            error(problem);
-        }
-    });
-
     var progress = document.getElementById("files-progress");
     var progressText = document.getElementById("files-progress-text");
     document.getElementById("files-upload").addEventListener("click", function () {

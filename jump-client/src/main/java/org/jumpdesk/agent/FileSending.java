@@ -20,7 +20,8 @@ final class FileSending {
 
     /**
      * Sends exactly {@code size} bytes of the stream: the size announced to the site before the first chunk.
-     * A file that grew meanwhile is cut at that size.
+     * A file that grew meanwhile is cut at that size. Returns once the site acknowledged them all, so the
+     * channel may then be closed without losing any.
      *
      * @throws IOException when the stream ends early (the file shrank), or the site stops acknowledging
      */
@@ -37,6 +38,7 @@ final class FileSending {
             sink.send(ByteBuffer.wrap(buffer, 0, read));
             sent += read;
         }
+        window.awaitAcknowledged();
         return sent;
     }
 }

@@ -94,7 +94,8 @@ final class SessionChannel extends Endpoint {
             LOG.info(() -> "refused " + request.kind().wireName() + ": " + refusal.getMessage());
             reply(site, ChannelReply.refused(refusal.status(), request.path()));
             close(site, CloseCodes.NORMAL_CLOSURE, refusal.status().name());
-        } catch (IOException e) {
+        } catch (IOException | IllegalStateException e) {
+            // Tyrus reports a connection the site closed (e.g. after a download's check) as IllegalStateException.
             LOG.log(Level.FINE, "channel " + request.channelId() + " broke off", e);
             close(site, CloseCodes.UNEXPECTED_CONDITION, "transfer failed");
         }

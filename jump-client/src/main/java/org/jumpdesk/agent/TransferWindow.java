@@ -38,6 +38,22 @@ final class TransferWindow {
         unacknowledged += bytes;
     }
 
+    /**
+     * Waits until everything sent is acknowledged, or the connection is gone. Closing earlier drops the
+     * file's tail: a socket closed with acknowledgements still unread is reset, and the receiver loses what
+     * it had not read yet.
+     */
+    synchronized void awaitAcknowledged() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!closed && unacknowledged > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new IOException("no acknowledgement of the last " + unacknowledged + " bytes within " + patience);
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+    }
+
     synchronized void acknowledged(long bytes) {
         unacknowledged = Math.max(0, unacknowledged - bytes);
         notifyAll();

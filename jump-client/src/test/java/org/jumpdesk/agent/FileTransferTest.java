@@ -77,6 +77,44 @@ class FileTransferTest {
     }
 
     @Test
+    void aSenderIsDoneOnlyOnceTheLastBytesAreAcknowledged() throws Exception {
+        TransferWindow window = new TransferWindow(TransferWindow.SIZE, Duration.ofSeconds(10));
+        List<Integer> chunks = new ArrayList<>();
+        Thread late = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (chunks) {
+                window.acknowledged(chunks.stream().mapToInt(Integer::intValue).sum());
+            }
+        });
+        late.start();
+        long started = System.nanoTime();
+
+        FileSending.send(
+                new ByteArrayInputStream(new byte[2 * FileSending.CHUNK]), 2 * FileSending.CHUNK, window, c -> {
+                    synchronized (chunks) {
+                        chunks.add(c.remaining());
+                    }
+                });
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+        assertThat(window.unacknowledged()).isZero();
+        late.join(10_000);
+    }
+
+    @Test
+    void aSenderWhoseLastBytesAreNeverAcknowledgedGivesUp() {
+        TransferWindow window = new TransferWindow(TransferWindow.SIZE, Duration.ofMillis(200));
+
+        assertThatThrownBy(() -> FileSending.send(new ByteArrayInputStream(new byte[10]), 10, window, c -> {}))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("last 10 bytes");
+    }
+
+    @Test
     void aFileThatShrankWhileSendingIsAFailureNotAShortFile() {
         TransferWindow window = new TransferWindow(TransferWindow.SIZE, Duration.ofSeconds(1));
 

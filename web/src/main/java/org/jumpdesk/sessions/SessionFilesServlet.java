@@ -18,6 +18,7 @@ import org.jumpdesk.protocol.FileStatus;
 import org.jumpdesk.relay.ChannelFailure;
 import org.jumpdesk.relay.FileRefused;
 import org.jumpdesk.relay.SessionChannels;
+import org.jumpdesk.relay.SessionChannels.RemoteFile;
 import org.jumpdesk.sessions.boundary.SessionFileTransfers;
 import org.jumpdesk.sessions.boundary.SessionFileTransfers.Direction;
 import org.jumpdesk.settings.boundary.Settings;
@@ -26,11 +27,14 @@ import org.jumpdesk.shared.JumpDeskException;
 
 /**
  * The session page's file and system information pane, over HTTP so downloads are real browser downloads:
- * {@code GET list?session=&path=}, {@code GET download?session=&path=}, {@code POST upload?session=&path=}
- * (the raw file as the body, with its length), {@code GET system-info?session=}. Behind the console login;
- * only the session's representative gets past {@link SessionFileTransfers#requireRepresentative}. Files are
- * streamed through {@link SessionChannels}, a window at a time; each one moved (or refused) is recorded.
- * Failures answer {@code {"type":"error","status":…,"path":…}} for the page to show in its language.
+ * {@code GET list?session=&path=}, {@code GET download?session=&path=}, {@code HEAD download?session=&path=}
+ * (the same answer without the file, so the page can show a refusal before it starts the browser's download),
+ * {@code POST upload?session=&path=} (the raw file as the body, with its length), {@code GET
+ * system-info?session=}. Behind the console login; only the session's representative gets past {@link
+ * SessionFileTransfers#requireRepresentative}. Files are streamed through {@link SessionChannels}, a window at a
+ * time; each one moved (or refused) is recorded, a check is not. Failures answer {@code
+ * {"type":"error","status":…,"path":…}} and the status in {@code X-File-Status}, for the page to show in its
+ * language.
  */
 @WebServlet("/console/session-files/*")
 public class SessionFilesServlet extends HttpServlet {
@@ -52,6 +56,12 @@ public class SessionFilesServlet extends HttpServlet {
         serve(request, response);
     }
 
+    /** Only a download's check: what its GET would answer, without asking for the file's bytes. */
+    @Override
+    protected void doHead(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        serve(request, response);
+    }
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         serve(request, response);
@@ -60,7 +70,7 @@ public class SessionFilesServlet extends HttpServlet {
     private void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String operation = request.getPathInfo() == null ? "" : request.getPathInfo();
         String path = request.getParameter("path") == null ? "" : request.getParameter("path");
-        boolean post = request.getMethod().equals("POST");
+        String method = request.getMethod();
         UUID session;
         Actor actor = Actor.user(request.getUserPrincipal().getName());
         try {
@@ -73,13 +83,23 @@ public class SessionFilesServlet extends HttpServlet {
             error(response, HttpServletResponse.SC_FORBIDDEN, "NOT_YOUR_SESSION", "");
             return;
         }
+        if (method.equals("HEAD") && !operation.equals("/download")) {
+            error(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "INVALID_REQUEST", "HEAD is for download");
+            return;
+        }
         try {
             switch (operation) {
                 case "/list" -> json(response, channels.list(session, path));
                 case "/system-info" -> json(response, channels.systemInformation(session));
-                case "/download" -> download(actor, session, path, response);
+                case "/download" -> {
+                    if (method.equals("HEAD")) {
+                        check(session, path, response);
+                    } else {
+                        download(actor, session, path, response);
+                    }
+                }
                 case "/upload" -> {
-                    if (!post) {
+                    if (!method.equals("POST")) {
                         error(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "INVALID_REQUEST", "POST expected");
                         return;
                     }
@@ -107,6 +127,12 @@ public class SessionFilesServlet extends HttpServlet {
         }
     }
 
+    private void check(UUID session, String path, HttpServletResponse response)
+            throws IOException, FileRefused, InterruptedException {
+        RemoteFile file = channels.check(session, path, settings.current().maxFileTransferBytes());
+        fileHeaders(response, file.path(), file.size());
+    }
+
     private void download(Actor actor, UUID session, String path, HttpServletResponse response)
             throws IOException, FileRefused, InterruptedException {
         long[] passed = {0};
@@ -115,9 +141,7 @@ public class SessionFilesServlet extends HttpServlet {
         try {
             channels.download(session, path, settings.current().maxFileTransferBytes(), (agentPath, size) -> {
                 file[0] = agentPath;
-                response.setContentType("application/octet-stream");
-                response.setContentLengthLong(size);
-                response.setHeader("Content-Disposition", attachment(agentPath));
+                fileHeaders(response, agentPath, size);
                 return new FilterOutputStream(response.getOutputStream()) {
                     @Override
                     public void write(byte[] bytes, int offset, int length) throws IOException {
@@ -165,6 +189,12 @@ public class SessionFilesServlet extends HttpServlet {
                         .toString());
     }
 
+    private static void fileHeaders(HttpServletResponse response, String agentPath, long size) {
+        response.setContentType("application/octet-stream");
+        response.setContentLengthLong(size);
+        response.setHeader("Content-Disposition", attachment(agentPath));
+    }
+
     /** The file's own name for the browser's download, in both header forms (RFC 6266). */
     static String attachment(String agentPath) {
         String name = agentPath.substring(Math.max(agentPath.lastIndexOf('/'), agentPath.lastIndexOf('\\')) + 1);
@@ -199,6 +229,8 @@ public class SessionFilesServlet extends HttpServlet {
         response.resetBuffer();
         response.setHeader("Content-Disposition", null);
         response.setStatus(httpStatus);
+        // A HEAD's answer has no body to carry the status.
+        response.setHeader("X-File-Status", status);
         json(
                 response,
                 Json.createObjectBuilder()

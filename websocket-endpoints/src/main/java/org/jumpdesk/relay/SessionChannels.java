@@ -67,6 +67,22 @@ public class SessionChannels {
         }
     }
 
+    /** A file the agent would send: its full path on the agent's machine and its size. */
+    public record RemoteFile(String path, long size) {}
+
+    /**
+     * Asks the agent for a file as {@link #download} does and hangs up after its answer, before any byte is
+     * taken: what a download would start with, or its refusal.
+     *
+     * @throws FileRefused when the agent refuses (not found, permission denied, larger than {@code limit}, ...)
+     */
+    public RemoteFile check(UUID sessionId, String path, long limit)
+            throws IOException, FileRefused, InterruptedException {
+        try (ChannelConnection channel = open(sessionId, ChannelKind.DOWNLOAD, path, 0, limit)) {
+            return offered(channel, limit);
+        }
+    }
+
     /**
      * Streams a file from the agent to the target, acknowledging each chunk once the target took it.
      *
@@ -76,13 +92,10 @@ public class SessionChannels {
     public long download(UUID sessionId, String path, long limit, DownloadTarget target)
             throws IOException, FileRefused, InterruptedException {
         try (ChannelConnection channel = open(sessionId, ChannelKind.DOWNLOAD, path, 0, limit)) {
-            ChannelReply header = channel.reply(PATIENCE, bytes -> {});
-            if (header.size() > limit) {
-                throw new FileRefused(FileStatus.TOO_LARGE, header.path());
-            }
-            OutputStream out = target.start(header.path(), header.size());
+            RemoteFile file = offered(channel, limit);
+            OutputStream out = target.start(file.path(), file.size());
             long passed = 0;
-            while (passed < header.size()) {
+            while (passed < file.size()) {
                 requireRunning(sessionId);
                 byte[] chunk = channel.chunk(PATIENCE);
                 out.write(chunk);
@@ -130,6 +143,16 @@ public class SessionChannels {
             }
             return channel.reply(PATIENCE, bytes -> unacknowledged[0] -= bytes).size();
         }
+    }
+
+    /** The agent's answer to a download before its first byte. */
+    private static RemoteFile offered(ChannelConnection channel, long limit)
+            throws ChannelFailure, FileRefused, InterruptedException {
+        ChannelReply header = channel.reply(PATIENCE, bytes -> {});
+        if (header.size() > limit) {
+            throw new FileRefused(FileStatus.TOO_LARGE, header.path());
+        }
+        return new RemoteFile(header.path(), header.size());
     }
 
     /** A transfer stops with its session: whoever ended it ended the files moving in it too. */
