@@ -146,8 +146,8 @@ class SessionFilesBrowserIT {
                 assertThat(awaitError(browser)).isEqualTo("PERMISSION_DENIED");
                 assertThat(browser.element(By.id("files-error")).getText())
                         .isEqualTo("Permission denied: the Jump Client's user may not access " + locked);
-                // The check is not a transfer; a download asked for all the same is refused and recorded.
-                assertThat(transfers(session)).doesNotContain("PERMISSION_DENIED");
+                // The refused check is the representative's download attempt, recorded once.
+                assertThat(transfers(session)).endsWith(", DOWNLOAD PERMISSION_DENIED 0 " + locked);
                 Map<?, ?> refusedDownload = behindThePagesBack(browser, "GET", "download", locked.toString());
                 assertThat(refusedDownload.get("status")).isEqualTo(403L);
                 assertThat(refusedDownload.get("fileStatus")).isEqualTo("PERMISSION_DENIED");
@@ -200,20 +200,27 @@ class SessionFilesBrowserIT {
                             detail,
                             representative))
                     .isEqualTo(1);
-            // Each download the browser asked for, once; the page's checks (HEAD) are none of them.
+            // Each download asked for, once: the page's refused checks, and the requests behind its back.
             assertThat(TestSite.text(
                             "SELECT string_agg(outcome || ' ' || detail, ', ' ORDER BY id) FROM audit_event"
                                     + " WHERE action = 'session.file-downloaded' AND target = ?",
                             session.toString()))
-                    .isEqualTo("SUCCESS " + detail + ", PERMISSION_DENIED " + home.resolve("locked.txt") + "; 0 bytes"
-                            + ", NOT_FOUND " + home.resolve("documents/notes.txt") + "; 0 bytes");
+                    .isEqualTo(String.join(
+                            ", ",
+                            "SUCCESS " + detail,
+                            "PERMISSION_DENIED " + home.resolve("locked.txt") + "; 0 bytes",
+                            "PERMISSION_DENIED " + home.resolve("locked.txt") + "; 0 bytes",
+                            "NOT_FOUND " + home.resolve("documents/notes.txt") + "; 0 bytes",
+                            "TOO_LARGE " + uploadedPathOf(home, upload) + "; 0 bytes"));
             assertThat(transfers(session.toString()))
                     .isEqualTo(String.join(
                             ", ",
                             "UPLOAD OK " + content.length + " " + uploadedPathOf(home, upload),
                             "DOWNLOAD OK " + content.length + " " + uploadedPathOf(home, upload),
                             "DOWNLOAD PERMISSION_DENIED 0 " + home.resolve("locked.txt"),
+                            "DOWNLOAD PERMISSION_DENIED 0 " + home.resolve("locked.txt"),
                             "DOWNLOAD NOT_FOUND 0 " + home.resolve("documents/notes.txt"),
+                            "DOWNLOAD TOO_LARGE 0 " + uploadedPathOf(home, upload),
                             "UPLOAD TOO_LARGE 0 " + home.resolve("documents/big.bin")));
 
             try (Browser browser = Browser.english(TestSite.httpUrl())) {

@@ -93,7 +93,7 @@ public class SessionFilesServlet extends HttpServlet {
                 case "/system-info" -> json(response, channels.systemInformation(session));
                 case "/download" -> {
                     if (method.equals("HEAD")) {
-                        check(session, path, response);
+                        check(actor, session, path, response);
                     } else {
                         download(actor, session, path, response);
                     }
@@ -127,9 +127,25 @@ public class SessionFilesServlet extends HttpServlet {
         }
     }
 
-    private void check(UUID session, String path, HttpServletResponse response)
+    /**
+     * The page's check before a download: one that passes records nothing (the download that follows
+     * does); one the agent refuses is the representative's download attempt, recorded like a refused GET.
+     */
+    private void check(Actor actor, UUID session, String path, HttpServletResponse response)
             throws IOException, FileRefused, InterruptedException {
-        RemoteFile file = channels.check(session, path, settings.current().maxFileTransferBytes());
+        RemoteFile file;
+        try {
+            file = channels.check(session, path, settings.current().maxFileTransferBytes());
+        } catch (FileRefused refused) {
+            transfers.transferred(
+                    actor,
+                    session,
+                    Direction.DOWNLOAD,
+                    refused.path(),
+                    0,
+                    refused.status().name());
+            throw refused;
+        }
         fileHeaders(response, file.path(), file.size());
     }
 
