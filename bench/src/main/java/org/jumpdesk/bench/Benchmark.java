@@ -59,9 +59,11 @@ public final class Benchmark {
     private static final int WARM_UP_JUMPS = Integer.getInteger("jumpdesk.bench.warm-up-jumps", 50);
 
     /**
-     * Where to write a Flight Recording of the server during each step's jumps ({@code jumps-<agents>.jfr})
-     * and the measured audited changes ({@code audit.jfr}, with PostgreSQL's statements and their cost in
-     * {@code audit-statements.tsv}), or null for none: {@code jumpdesk.bench.profile}.
+     * Where to write a Flight Recording of the server during each step's join and jumps ({@code
+     * join-<agents>.jfr}, {@code jumps-<agents>.jfr})
+     * and during the measured audited changes ({@code audit.jfr}, with PostgreSQL's statements and their
+     * cost in {@code audit-statements.tsv}) and the reconnect storm from the site answering until all
+     * agents are back ({@code storm.jfr}), or null for none: {@code jumpdesk.bench.profile}.
      */
     private static final Path PROFILE =
             System.getProperty("jumpdesk.bench.profile", "").isBlank()
@@ -668,6 +670,9 @@ public final class Benchmark {
             return;
         }
         long ready = System.nanoTime();
+        if (PROFILE != null) {
+            site.startRecording(PROFILE.resolve("storm.jfr"));
+        }
         long cpuAtReady = site.serverCpuNanos();
         long databaseCpuAtReady = site.databaseCpuNanos();
         int connectedAtReady = fleet.connected();
@@ -681,6 +686,9 @@ public final class Benchmark {
             progress.add(String.format("%d s: %,d", seconds, fleet.connected()));
         }
         long back = System.nanoTime();
+        if (PROFILE != null) {
+            site.stopRecording();
+        }
         double cpuPerReconnect = (site.serverCpuNanos() - cpuAtReady) / 1e6 / Math.max(1, held - connectedAtReady);
         double databaseCpuPerReconnect =
                 (site.databaseCpuNanos() - databaseCpuAtReady) / 1e6 / Math.max(1, held - connectedAtReady);

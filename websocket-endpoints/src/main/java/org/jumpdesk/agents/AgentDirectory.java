@@ -25,13 +25,20 @@ public interface AgentDirectory {
 
     /**
      * A registered agent has said hello on a new connection: record the contact and the client's presence
-     * (this connection, on this node) and tell it how to carry on.
+     * (this connection, on this node) and tell it how to carry on, in one transaction.
      *
      * @param nonce the challenge this connection's agent signed
      * @param connectionId this connection, as the presence row names it
-     * @return the welcome to send back
+     * @return the welcome to send back, and the update to offer first
      */
-    Welcome agentConnected(Hello hello, String nonce, UUID connectionId);
+    Welcomed agentConnected(Hello hello, String nonce, UUID connectionId);
+
+    /**
+     * The answer to a hello.
+     *
+     * @param update the release offered to an agent on another version, when an upgrade slot was free
+     */
+    record Welcomed(Welcome welcome, Optional<UpdateAvailable> update) {}
 
     /**
      * The connection closed: the client is offline unless a newer connection replaced it.

@@ -27,7 +27,6 @@ import org.jumpdesk.protocol.Register;
 import org.jumpdesk.protocol.Registered;
 import org.jumpdesk.protocol.Statistics;
 import org.jumpdesk.protocol.Uninstalling;
-import org.jumpdesk.protocol.Welcome;
 import org.jumpdesk.relay.SessionRelay;
 import org.jumpdesk.shared.JumpDeskException;
 import org.jumpdesk.shared.JumpDeskStatus;
@@ -177,7 +176,7 @@ public class AgentEndpoint {
             close(session, CloseCodes.VIOLATED_POLICY, "'hello' was already sent on this connection");
             return;
         }
-        Welcome welcome = directory.agentConnected(hello, nonce, connectionId);
+        AgentDirectory.Welcomed welcomed = directory.agentConnected(hello, nonce, connectionId);
         // Only an authenticated hello makes this connection the client's.
         clientId = hello.clientId();
         nonce = null;
@@ -186,9 +185,10 @@ public class AgentEndpoint {
                 .put(AgentVersionCheck.AGENT_VERSION, hello.agentVersion().intern());
         presence.connected(clientId, connectionId, session, Instant.now());
         // The offer and a waiting jump go first: a passive agent disconnects as soon as it is welcomed.
-        offerUpdate(session, hello.agentVersion());
+        welcomed.update().ifPresent(update -> session.getAsyncRemote().sendText(CODEC.encode(update)));
+        awaitingUpdate = directory.runsRelease(hello.agentVersion()) ? null : hello.agentVersion();
         relay.waitingFor(clientId).ifPresent(jump -> session.getAsyncRemote().sendText(CODEC.encode(jump)));
-        session.getAsyncRemote().sendText(CODEC.encode(welcome));
+        session.getAsyncRemote().sendText(CODEC.encode(welcomed.welcome()));
         settleAdmission(true);
         LOG.fine(() -> "agent " + clientId + " connected from " + hello.hostname());
     }

@@ -14,9 +14,13 @@ import java.util.concurrent.TimeUnit;
  * back five minutes after a restart).
  *
  * <p>A refused agent is told when to come back ({@code retry-after}): refusals are given return times one
- * slot apart, after those already given, at the pace this node welcomed agents in the last second that
- * refused some (the configured rate until one did), so a storm is served without idle seconds and without
- * a crowd returning together only to be refused again.
+ * slot apart, after those already given, at the pace this node welcomes agents while all its slots are
+ * taken, so a storm is served without idle seconds and without a crowd returning together only to be
+ * refused again. The pace starts at the configured rate and learns only from seconds in which the hellos in
+ * flight were the limit; it falls by at most half a second (and never below {@link #MIN_PACE}) and rises
+ * at once. A freshly started node welcomes few agents in its first busy seconds (a cold JIT): taken as the
+ * pace, that sent 19,000 refused agents up to a minute away and left the node idle for 40–55 s
+ * (2026-11-30).
  */
 @ApplicationScoped
 public class ConnectionAdmission {
@@ -26,6 +30,13 @@ public class ConnectionAdmission {
 
     /** The longest wait a refused agent is given, in seconds; a longer queue is told to come back then. */
     static final int MAX_RETRY_AFTER_SECONDS = 60;
+
+    /**
+     * The lowest pace refused agents are given, per second: half the hellos in flight. A node slower than
+     * that is overloaded beyond what spacing the returns helps, and agents coming back early only cost a
+     * refused handshake, while agents sent too far away leave the node idle.
+     */
+    static final double MIN_PACE = MAX_IN_FLIGHT / 2.0;
 
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
@@ -40,8 +51,9 @@ public class ConnectionAdmission {
     private long second = lastRefillNanos / SECOND;
 
     private int welcomesThisSecond;
-    private boolean refusedThisSecond;
-    /** Agents welcomed in the last whole second that refused some: the pace this node keeps under load. */
+    /** Whether an agent was refused this second because the hellos in flight were at their limit. */
+    private boolean saturatedThisSecond;
+    /** Agents this node welcomes a second while its slots are all taken, as learnt so far (see the class). */
     private double welcomedPerSecond = Double.MAX_VALUE;
 
     private volatile boolean closing;
@@ -61,8 +73,11 @@ public class ConnectionAdmission {
         count(now);
         tokens = Math.min(ratePerSecond, tokens + (now - lastRefillNanos) / 1e9 * ratePerSecond);
         lastRefillNanos = now;
-        if (tokens < 1 || inFlight >= MAX_IN_FLIGHT) {
-            refusedThisSecond = true;
+        if (inFlight >= MAX_IN_FLIGHT) {
+            saturatedThisSecond = true;
+            return false;
+        }
+        if (tokens < 1) {
             return false;
         }
         tokens -= 1;
@@ -88,20 +103,22 @@ public class ConnectionAdmission {
     }
 
     /**
-     * Starts counting a new second when one began. A second in which agents were refused measured what the
-     * node can welcome; a quiet one says nothing of that and leaves the pace as it was.
+     * Starts counting a new second when one began. A second in which agents were refused because all slots
+     * were taken measured what the node can welcome; any other says nothing of that and leaves the pace as
+     * it was.
      */
     private void count(long now) {
         long current = now / SECOND;
         if (current == second) {
             return;
         }
-        if (current == second + 1 && refusedThisSecond) {
-            welcomedPerSecond = Math.max(1, welcomesThisSecond);
+        if (current == second + 1 && saturatedThisSecond) {
+            double known = Math.min(welcomedPerSecond, ratePerSecond);
+            welcomedPerSecond = Math.max(MIN_PACE, Math.max(welcomesThisSecond, known / 2));
         }
         second = current;
         welcomesThisSecond = 0;
-        refusedThisSecond = false;
+        saturatedThisSecond = false;
     }
 
     /**

@@ -4,7 +4,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolationException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,7 +12,7 @@ import org.jumpdesk.agentsoftware.boundary.AgentRelease;
 import org.jumpdesk.agentsoftware.boundary.AgentUpdates;
 import org.jumpdesk.jumpclients.boundary.AgentConnections;
 import org.jumpdesk.jumpclients.boundary.AgentProof;
-import org.jumpdesk.jumpclients.boundary.JumpClientSummary;
+import org.jumpdesk.jumpclients.boundary.AgentWelcome;
 import org.jumpdesk.jumpclients.boundary.JumpClients;
 import org.jumpdesk.jumpclients.boundary.RegisteredClient;
 import org.jumpdesk.jumpclients.boundary.Registration;
@@ -26,7 +25,6 @@ import org.jumpdesk.protocol.Statistics;
 import org.jumpdesk.protocol.UpdateAvailable;
 import org.jumpdesk.protocol.Welcome;
 import org.jumpdesk.settings.boundary.ClientSettingsValues;
-import org.jumpdesk.settings.boundary.Settings;
 import org.jumpdesk.shared.InputViolations;
 
 /** The agent directory on a running site: the Jump Client boundaries, each call its own transaction. */
@@ -38,9 +36,6 @@ public class SiteAgentDirectory implements AgentDirectory {
 
     @EJB
     private AgentConnections agentConnections;
-
-    @EJB
-    private Settings settings;
 
     @EJB
     private AgentUpdates agentUpdates;
@@ -64,22 +59,22 @@ public class SiteAgentDirectory implements AgentDirectory {
     }
 
     @Override
-    public Welcome agentConnected(Hello hello, String nonce, UUID connectionId) {
-        JumpClientSummary client = validated(() -> agentConnections.connect(
+    public Welcomed agentConnected(Hello hello, String nonce, UUID connectionId) {
+        AgentWelcome client = validated(() -> agentConnections.connect(
                 connectionId,
                 hello.clientId(),
                 new AgentProof(nonce, hello.signature()),
                 new AgentDescription(hello.hostname(), hello.operatingSystem(), hello.agentVersion())));
-        ClientSettingsValues current = settings.current();
-        return new Welcome(
-                client.id(),
+        ClientSettingsValues current = client.settings();
+        Welcome welcome = new Welcome(
+                client.clientId(),
                 current.heartbeatSeconds(),
                 current.statisticsSeconds(),
                 client.mode().name(),
                 current.passiveCheckInSeconds(),
-                (int) Duration.between(client.lastContactAt(), client.removalDue())
-                        .toDays(),
+                client.offlineLimitDays(),
                 agentUpdates.siteKey());
+        return new Welcomed(welcome, client.update().map(SiteAgentDirectory::offered));
     }
 
     @Override
@@ -114,10 +109,11 @@ public class SiteAgentDirectory implements AgentDirectory {
 
     @Override
     public Optional<UpdateAvailable> updateFor(UUID clientId, String agentVersion) {
-        return agentUpdates
-                .offerFor(clientId, agentVersion)
-                .map(offer -> new UpdateAvailable(
-                        offer.version(), offer.sha256(), offer.signature(), AgentUpdates.DOWNLOAD_PATH));
+        return agentUpdates.offerFor(clientId, agentVersion).map(SiteAgentDirectory::offered);
+    }
+
+    private static UpdateAvailable offered(AgentUpdates.Offer offer) {
+        return new UpdateAvailable(offer.version(), offer.sha256(), offer.signature(), AgentUpdates.DOWNLOAD_PATH);
     }
 
     @Override

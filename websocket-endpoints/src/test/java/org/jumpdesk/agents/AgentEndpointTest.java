@@ -115,7 +115,7 @@ class AgentEndpointTest {
             }
 
             @Override
-            public Welcome agentConnected(Hello hello, String nonce, UUID connectionId) {
+            public Welcomed agentConnected(Hello hello, String nonce, UUID connectionId) {
                 recordedNonces.add(nonce);
                 if (hello.hostname().equals("explodes")) {
                     throw new IllegalStateException("the database is gone");
@@ -125,7 +125,9 @@ class AgentEndpointTest {
                 }
                 recordedHellos.add(hello);
                 recordedPresence.add("connected " + connectionId);
-                return new Welcome(hello.clientId(), 30, 300, "ACTIVE", 60, 180, SITE_KEY);
+                return new Welcomed(
+                        new Welcome(hello.clientId(), 30, 300, "ACTIVE", 60, 180, SITE_KEY),
+                        updateFor(hello.clientId(), hello.agentVersion()));
             }
         };
     }

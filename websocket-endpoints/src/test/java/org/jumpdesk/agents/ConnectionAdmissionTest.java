@@ -53,26 +53,86 @@ class ConnectionAdmissionTest {
     }
 
     @Test
-    void refusedAgentsReturnAtThePaceTheNodeWelcomedAgentsWhileBusy() {
+    void refusedAgentsReturnAtThePaceTheNodeWelcomesAgentsWhileBusy() {
         ConnectionAdmission admission = new ConnectionAdmission();
-        long second = (System.nanoTime() / SECOND + 2) * SECOND;
-        // A busy second: 250 welcomed, one at a time as the hundred slots free up, others refused.
-        for (int i = 0; i < 250; i++) {
+        long start = (System.nanoTime() / SECOND + 2) * SECOND;
+        // Two busy seconds: 250 welcomed each, one at a time as the hundred slots free up, others refused.
+        busySecond(admission, start, 250);
+        busySecond(admission, start + SECOND, 250);
+
+        assertThat(lastOf500RefusedAt(admission, start + 2 * SECOND))
+                .as("500 refused at 250/s")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aSlowFirstSecondOfAFreshNodeDoesNotSendAgentsAwayForAMinute() {
+        ConnectionAdmission admission = new ConnectionAdmission();
+        long start = (System.nanoTime() / SECOND + 2) * SECOND;
+        busySecond(admission, start, 2);
+
+        assertThat(lastOf500RefusedAt(admission, start + SECOND))
+                .as("at half the configured 1,000/s, not at 2/s")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void thePaceFallsToAFloorAndRisesAtOnce() {
+        ConnectionAdmission admission = new ConnectionAdmission();
+        long start = (System.nanoTime() / SECOND + 2) * SECOND;
+        for (int second = 0; second < 10; second++) {
+            busySecond(admission, start + second * SECOND, 0);
+        }
+        assertThat(lastOf500RefusedAt(admission, start + 10 * SECOND + 1))
+                .as("nothing welcomed for ten seconds: 500 at the floor of 50/s")
+                .isEqualTo(10);
+
+        ConnectionAdmission warm = new ConnectionAdmission();
+        busySecond(warm, start, 0);
+        busySecond(warm, start + SECOND, 0);
+        busySecond(warm, start + 2 * SECOND, 800);
+        assertThat(lastOf500RefusedAt(warm, start + 3 * SECOND))
+                .as("800 welcomed in the last busy second: 500 within a second")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void refusalsByTheRateAloneTeachNothingOfThePace() {
+        ConnectionAdmission admission = new ConnectionAdmission();
+        admission.rate(10);
+        long start = (System.nanoTime() / SECOND + 2) * SECOND;
+        while (admission.admit(start)) {
+            admission.settled(true, start);
+        }
+        admission.rate(1000);
+
+        assertThat(lastOf500RefusedAt(admission, start + SECOND))
+                .as("10 welcomed while the bucket, not the node, refused: still 1,000/s")
+                .isEqualTo(1);
+    }
+
+    /** A second in which the node welcomes that many agents and refuses others because its slots are all taken. */
+    private static void busySecond(ConnectionAdmission admission, long second, int welcomed) {
+        for (int i = 0; i < welcomed; i++) {
             assertThat(admission.admit(second + i)).isTrue();
             admission.settled(true, second + i);
         }
-        for (int i = 0; i < ConnectionAdmission.MAX_IN_FLIGHT; i++) {
-            admission.admit(second + 1000 + i);
+        int admitted = 0;
+        while (admission.admit(second + 1000 + admitted)) {
+            admitted++;
         }
         assertThat(admission.admit(second + 2000)).isFalse();
+        for (int i = 0; i < admitted; i++) {
+            admission.settled(false, second + 3000 + i);
+        }
+    }
 
-        long next = second + SECOND;
+    private static int lastOf500RefusedAt(ConnectionAdmission admission, long now) {
         int last = 0;
         for (int i = 0; i < 500; i++) {
-            last = admission.retryAfterSeconds(next);
+            last = admission.retryAfterSeconds(now);
         }
-
-        assertThat(last).as("500 refused at 250/s").isEqualTo(2);
+        return last;
     }
 
     @Test

@@ -3,21 +3,31 @@ package org.jumpdesk.jumpclients.boundary;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.jumpdesk.agentsoftware.boundary.AgentRelease;
+import org.jumpdesk.agentsoftware.boundary.AgentUpdates;
 import org.jumpdesk.jumpclients.control.ConnectionSql;
+import org.jumpdesk.jumpclients.control.ReturningClient;
 import org.jumpdesk.jumpclients.control.ThisNode;
 import org.jumpdesk.jumpclients.entity.AgentDescription;
+import org.jumpdesk.jumpclients.entity.JumpClientMode;
 import org.jumpdesk.platform.DatabaseMigrations;
+import org.jumpdesk.settings.boundary.ClientSettingsValues;
+import org.jumpdesk.settings.boundary.Settings;
 
 /**
  * Presence shared by every node: the agent connections open now, one {@code agent_connection} row per
@@ -34,35 +44,85 @@ public class AgentConnections {
     @EJB
     private ThisNode thisNode;
 
+    @EJB
+    private Settings settings;
+
+    @EJB
+    private AgentUpdates agentUpdates;
+
+    @EJB
+    private AgentRelease agentRelease;
+
+    @Inject
+    private Clock clock;
+
     @Resource(lookup = DatabaseMigrations.DATASOURCE)
     private DataSource dataSource;
 
     /**
-     * An agent said hello on a connection of this node: the client's contact ({@link JumpClients#agentConnected})
-     * and its presence, in one transaction. A connection the client had before (on any node) is replaced.
+     * An agent said hello on a connection of this node, in one transaction: the client's contact, its
+     * presence (a connection the client had before, on any node, is replaced), the settings it runs with and
+     * the update offered to it ({@link AgentUpdates#offerFor}, only when it runs another version or was
+     * updating).
+     *
+     * <p>A returning agent (its client {@code ACTIVE} or {@code PASSIVE}, its proof good) costs a locking
+     * read, one update of the client row, which its presence changes anyway ({@code online}, mirrored by
+     * the trigger of V21, here in the same row version as the last contact), and the presence row; the row
+     * is not rewritten at all when the client was online already and reports the same description: each
+     * version of it goes into every index of {@code jump_client}. A first contact and every refusal take
+     * {@link JumpClients#agentConnected}, the use case with the state machine and the audit.
      *
      * @param connectionId this connection, so that closing an older one does not take the client offline
      * @throws org.jumpdesk.shared.JumpDeskException as {@link JumpClients#agentConnected}
      */
-    public JumpClientSummary connect(
+    public AgentWelcome connect(
             UUID connectionId,
             UUID clientId,
             @NotNull @Valid AgentProof proof,
             @NotNull @Valid AgentDescription description) {
-        JumpClientSummary client = jumpClients.agentConnected(clientId, proof, description);
-        Instant now = client.lastContactAt();
-        update(
-                "INSERT INTO agent_connection (client_id, node_id, boot_id, connection_id, connected_at, last_heard_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (client_id) DO UPDATE SET node_id = excluded.node_id,"
-                        + " boot_id = excluded.boot_id, connection_id = excluded.connection_id,"
-                        + " connected_at = excluded.connected_at, last_heard_at = excluded.last_heard_at, disabled = FALSE",
-                clientId,
-                thisNode.id(),
-                thisNode.bootId(),
-                connectionId,
-                Timestamp.from(now),
-                Timestamp.from(now));
-        return client;
+        ClientSettingsValues current = settings.current();
+        Instant now = clock.instant();
+        JumpClientMode mode;
+        int offlineLimitDays;
+        boolean upgrading;
+        try (Connection connection = dataSource.getConnection()) {
+            ReturningClient client = ReturningClient.locked(connection, clientId);
+            upgrading = client != null && client.upgrading();
+            if (client != null && client.returns() && proof.verifies(client.publicKey(), clientId.toString())) {
+                if (!client.online() || !client.describedAs(description)) {
+                    client.contact(connection, description, now);
+                }
+                mode = client.mode();
+                offlineLimitDays =
+                        client.offlineLimitDays() == null ? current.offlineLimitDays() : client.offlineLimitDays();
+            } else {
+                JumpClientSummary first = jumpClients.agentConnected(clientId, proof, description);
+                now = first.lastContactAt();
+                mode = first.mode();
+                offlineLimitDays = (int) Duration.between(first.lastContactAt(), first.removalDue())
+                        .toDays();
+            }
+            update(
+                    connection,
+                    "INSERT INTO agent_connection (client_id, node_id, boot_id, connection_id, connected_at, last_heard_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (client_id) DO UPDATE SET node_id = excluded.node_id,"
+                            + " boot_id = excluded.boot_id, connection_id = excluded.connection_id,"
+                            + " connected_at = excluded.connected_at, last_heard_at = excluded.last_heard_at,"
+                            + " disabled = FALSE",
+                    clientId,
+                    thisNode.id(),
+                    thisNode.bootId(),
+                    connectionId,
+                    Timestamp.from(now),
+                    Timestamp.from(now));
+        } catch (SQLException e) {
+            throw new IllegalStateException("agent connection: " + e.getMessage(), e);
+        }
+        // Nothing to offer or to finish for an agent on the release that was not updating.
+        Optional<AgentUpdates.Offer> update = upgrading || !agentRelease.isCurrent(description.agentVersion())
+                ? agentUpdates.offerFor(clientId, description.agentVersion())
+                : Optional.empty();
+        return new AgentWelcome(clientId, mode, offlineLimitDays, current, update);
     }
 
     /**
@@ -120,14 +180,19 @@ public class AgentConnections {
     }
 
     private void update(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = dataSource.getConnection()) {
+            update(connection, sql, parameters);
+        } catch (SQLException e) {
+            throw new IllegalStateException("agent connection: " + e.getMessage(), e);
+        }
+    }
+
+    private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
             statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("agent connection: " + e.getMessage(), e);
         }
     }
 }

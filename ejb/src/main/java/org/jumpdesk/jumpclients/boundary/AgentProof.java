@@ -1,6 +1,7 @@
 package org.jumpdesk.jumpclients.boundary;
 
 import jakarta.validation.constraints.NotNull;
+import org.jumpdesk.jumpclients.control.AgentSignatures;
 import org.jumpdesk.protocol.AgentAuthentication;
 
 /**
@@ -14,7 +15,7 @@ public record AgentProof(@NotNull String nonce, @NotNull String signature) {
     /** Whether the signature, for this purpose, verifies under the public key. */
     boolean verifies(String publicKey, String purpose) {
         return publicKey != null
-                && AgentAuthentication.verify(publicKey, AgentAuthentication.signedText(nonce, purpose), signature);
+                && AgentSignatures.verify(publicKey, AgentAuthentication.signedText(nonce, purpose), signature);
     }
 
     /** Hides the signature from logs. */

@@ -1,0 +1,93 @@
+package org.jumpdesk.jumpclients.control;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import org.jumpdesk.jumpclients.entity.AgentDescription;
+import org.jumpdesk.jumpclients.entity.JumpClientMode;
+import org.jumpdesk.jumpclients.entity.JumpClientState;
+
+/**
+ * What a hello needs of its client's row, read with the row locked (as the use cases lock it), without
+ * building the whole entity and its group: an agent coming back after a restart is the hot path of a
+ * reconnect storm.
+ *
+ * @param state the client's state; only {@code ACTIVE} and {@code PASSIVE} clients {@link #returns()}
+ * @param offlineLimitDays the client's own offline limit, or null for the site's
+ * @param upgrading an {@code agent_upgrade} row names the client (it was offered an update)
+ */
+public record ReturningClient(
+        UUID id,
+        String publicKey,
+        JumpClientState state,
+        JumpClientMode mode,
+        boolean removed,
+        boolean online,
+        String hostname,
+        String operatingSystem,
+        String agentVersion,
+        Integer offlineLimitDays,
+        boolean upgrading) {
+
+    /** The client's row locked {@code FOR UPDATE} for the rest of the transaction, or null if there is none. */
+    public static ReturningClient locked(Connection connection, UUID clientId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT c.public_key, c.state, c.mode,"
+                + " c.deleted_at IS NOT NULL, c.online, c.hostname, c.operating_system, c.agent_version,"
+                + " c.offline_limit_days, EXISTS (SELECT 1 FROM agent_upgrade u WHERE u.client_id = c.id)"
+                + " FROM jump_client c WHERE c.id = ? FOR UPDATE OF c")) {
+            select.setObject(1, clientId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return null;
+                }
+                return new ReturningClient(
+                        clientId,
+                        row.getString(1),
+                        JumpClientState.valueOf(row.getString(2)),
+                        JumpClientMode.valueOf(row.getString(3)),
+                        row.getBoolean(4),
+                        row.getBoolean(5),
+                        row.getString(6),
+                        row.getString(7),
+                        row.getString(8),
+                        row.getObject(9, Integer.class),
+                        row.getBoolean(10));
+            }
+        }
+    }
+
+    /** Connected before and still in use: a hello changes no state, so neither the license nor the audit. */
+    public boolean returns() {
+        return !removed && publicKey != null && (state == JumpClientState.ACTIVE || state == JumpClientState.PASSIVE);
+    }
+
+    /** Whether the row already holds what the agent reports about itself. */
+    public boolean describedAs(AgentDescription description) {
+        return Objects.equals(hostname, description.hostname())
+                && Objects.equals(operatingSystem, description.operatingSystem())
+                && Objects.equals(agentVersion, description.agentVersion());
+    }
+
+    /**
+     * Records the contact in one row version: the description, the last contact and {@code online}, which
+     * the presence row about to be inserted would otherwise set in a second version (the V21 trigger only
+     * writes when it is not set yet). The row version counts it as the entity's updates do.
+     */
+    public void contact(Connection connection, AgentDescription description, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE jump_client SET online = TRUE,"
+                + " last_contact_at = ?, hostname = ?, operating_system = ?, agent_version = ?,"
+                + " row_version = row_version + 1 WHERE id = ?")) {
+            update.setTimestamp(1, Timestamp.from(now));
+            update.setString(2, description.hostname());
+            update.setString(3, description.operatingSystem());
+            update.setString(4, description.agentVersion());
+            update.setObject(5, id);
+            update.executeUpdate();
+        }
+    }
+}
