@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -55,9 +56,14 @@ final class BenchSite implements AutoCloseable {
     }
 
     /** Starts the database with an empty schema; {@link #startServer} then migrates it. */
-    static BenchSite start(Path work, Path server, Path ear, int portOffset) throws IOException {
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(work.resolve("postgres"))
+    static BenchSite start(Path work, Path server, Path ear, int portOffset, boolean countStatements)
+            throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (countStatements) {
+            // What statements a phase runs and what each costs (statementCosts); only when profiling.
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        EmbeddedPostgres postgres = builder.setDataDirectory(work.resolve("postgres"))
                 .setCleanDataDirectory(true)
                 .setPort(freePort())
                 // The embedded server's defaults (fsync off, synchronous_commit off) lose commits in a crash.
@@ -83,6 +89,32 @@ final class BenchSite implements AutoCloseable {
             statement.execute("ALTER SYSTEM SET synchronous_commit = " + (durable ? "on" : "off"));
             statement.execute("SELECT pg_reload_conf()");
         }
+    }
+
+    /** Forgets the statements counted so far (the site must have been started with them counted). */
+    void resetStatementCosts() throws SQLException {
+        try (Connection connection = database();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            statement.execute("SELECT pg_stat_statements_reset()");
+        }
+    }
+
+    /** The statements run since {@link #resetStatementCosts}, the costliest first: calls, rows, time. */
+    String statementCosts() throws SQLException {
+        StringBuilder costs = new StringBuilder("calls\trows\ttotal ms\tmean ms\tstatement\n");
+        try (Connection connection = database();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT calls, rows, total_exec_time, mean_exec_time,"
+                        + " regexp_replace(query, '\\s+', ' ', 'g') FROM pg_stat_statements"
+                        + " ORDER BY total_exec_time DESC LIMIT 40")) {
+            while (rows.next()) {
+                costs.append(String.format(
+                        "%d\t%d\t%.1f\t%.3f\t%s%n",
+                        rows.getLong(1), rows.getLong(2), rows.getDouble(3), rows.getDouble(4), rows.getString(5)));
+            }
+        }
+        return costs.toString();
     }
 
     Connection database() throws SQLException {

@@ -59,9 +59,11 @@ public final class Benchmark {
     private static final int WARM_UP_JUMPS = Integer.getInteger("jumpdesk.bench.warm-up-jumps", 50);
 
     /**
-     * Where to write a Flight Recording of the server during each step's jumps ({@code jumps-<agents>.jfr})
-     * and the reconnect storm from the site answering until all agents are back ({@code storm.jfr}), or null
-     * for none: {@code jumpdesk.bench.profile}.
+     * Where to write a Flight Recording of the server during each step's join and jumps ({@code
+     * join-<agents>.jfr}, {@code jumps-<agents>.jfr})
+     * and during the measured audited changes ({@code audit.jfr}, with PostgreSQL's statements and their
+     * cost in {@code audit-statements.tsv}) and the reconnect storm from the site answering until all
+     * agents are back ({@code storm.jfr}), or null for none: {@code jumpdesk.bench.profile}.
      */
     private static final Path PROFILE =
             System.getProperty("jumpdesk.bench.profile", "").isBlank()
@@ -114,7 +116,7 @@ public final class Benchmark {
                 + steps);
 
         Path benchEar = BenchEar.write(ear, work.resolve("jumpdesk-bench.ear"));
-        try (BenchSite site = BenchSite.start(work, server, benchEar, offset)) {
+        try (BenchSite site = BenchSite.start(work, server, benchEar, offset, PROFILE != null)) {
             Thread stopOnInterrupt = new Thread(() -> {
                 try {
                     site.close();
@@ -143,11 +145,15 @@ public final class Benchmark {
                     long before = System.nanoTime();
                     long auditBefore = audit(site);
                     if (PROFILE != null) {
-                        site.startRecording(PROFILE.resolve("jumps-" + step + ".jfr"));
+                        site.startRecording(PROFILE.resolve("join-" + step + ".jfr"));
                     }
                     long cpuBefore = site.serverCpuNanos();
                     int joining = step - fleet.size();
-                    if (!fleet.grow(step, HANDSHAKES_IN_FLIGHT, Duration.ofMinutes(15))) {
+                    boolean joined = fleet.grow(step, HANDSHAKES_IN_FLIGHT, Duration.ofMinutes(15));
+                    if (PROFILE != null) {
+                        site.stopRecording();
+                    }
+                    if (!joined) {
                         say("only " + fleet.connected() + " of " + step + " agents connected; closes "
                                 + fleet.closeCodes() + ", connect failures " + fleet.connectFailures());
                         break;
@@ -544,7 +550,15 @@ public final class Benchmark {
 
     private void auditedChanges(BenchSite site, double joinRate) throws Exception {
         auditedChangesPerSecond(site, 5);
+        if (PROFILE != null) {
+            site.resetStatementCosts();
+            site.startRecording(PROFILE.resolve("audit.jfr"));
+        }
         AuditedChanges durable = auditedChangesPerSecond(site, 15);
+        if (PROFILE != null) {
+            site.stopRecording();
+            Files.writeString(PROFILE.resolve("audit-statements.tsv"), site.statementCosts());
+        }
         site.durableCommits(false);
         AuditedChanges asynchronous = auditedChangesPerSecond(site, 15);
         site.durableCommits(true);

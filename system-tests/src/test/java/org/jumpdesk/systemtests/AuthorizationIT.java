@@ -67,6 +67,9 @@ class AuthorizationIT {
         assertThat(jumpClients.details(viewer, client).id()).isEqualTo(client);
         assertThat(statusOf(() -> jumpClients.startJump(viewer, client))).isEqualTo(JumpDeskStatus.PERMISSION_DENIED);
         assertThat(statusOf(() -> jumpClients.delete(viewer, client))).isEqualTo(JumpDeskStatus.PERMISSION_DENIED);
+        assertThat(statusOf(() -> jumpClients.applyProperties(
+                        viewer, client, new JumpClientProperties(group, "viewed", null, JumpClientMode.ACTIVE))))
+                .isEqualTo(JumpDeskStatus.PERMISSION_DENIED);
     }
 
     @Test
@@ -86,6 +89,9 @@ class AuthorizationIT {
         assertThat(statusOf(() -> jumpClients.details(outsider, client))).isEqualTo(JumpDeskStatus.JC_NOT_FOUND);
         assertThat(statusOf(() -> jumpClients.startJump(outsider, client))).isEqualTo(JumpDeskStatus.JC_NOT_FOUND);
         assertThat(statusOf(() -> jumpClients.delete(outsider, client))).isEqualTo(JumpDeskStatus.JC_NOT_FOUND);
+        assertThat(statusOf(() -> jumpClients.applyProperties(
+                        outsider, client, new JumpClientProperties(group, "seen", null, JumpClientMode.ACTIVE))))
+                .isEqualTo(JumpDeskStatus.JC_NOT_FOUND);
         assertThat(statusOf(() -> jumpClients.details(outsider, UUID.randomUUID())))
                 .isEqualTo(JumpDeskStatus.JC_NOT_FOUND);
         assertThat(jumpClients.list(outsider, 0, 10_000))
@@ -104,7 +110,13 @@ class AuthorizationIT {
         assertThat(statusOf(() -> jumpClients.changeProperties(
                         manager, client, new JumpClientProperties(elsewhere, null, null, JumpClientMode.ACTIVE))))
                 .isEqualTo(JumpDeskStatus.PERMISSION_DENIED);
+        assertThat(statusOf(() -> jumpClients.applyProperties(
+                        manager, client, new JumpClientProperties(elsewhere, null, null, JumpClientMode.ACTIVE))))
+                .isEqualTo(JumpDeskStatus.PERMISSION_DENIED);
         assertThat(jumpClients.details(manager, client).jumpGroup()).isEqualTo(group);
+        jumpClients.applyProperties(
+                manager, client, new JumpClientProperties(group, "managed", null, JumpClientMode.ACTIVE));
+        assertThat(jumpClients.details(manager, client).tag()).isEqualTo("managed");
     }
 
     @Test

@@ -248,7 +248,7 @@ public class JumpInterface implements Serializable {
         for (JumpClientRow row : selected) {
             try {
                 JumpClientSummary client = jumpClients.details(currentUser.actor(), row.id());
-                jumpClients.changeProperties(currentUser.actor(), row.id(), properties.applyTo(client));
+                jumpClients.applyProperties(currentUser.actor(), row.id(), properties.applyTo(client));
                 saved++;
             } catch (JumpDeskException refusal) {
                 ConsoleMessages.refused(row.name(), refusal);

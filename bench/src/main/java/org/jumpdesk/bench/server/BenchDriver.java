@@ -30,8 +30,9 @@ import org.jumpdesk.shared.Actor;
  *
  * <ul>
  *   <li>{@code /audited-changes?actor=&group=&threads=&seconds=}: each thread changes the tag of its share
- *       of the clients through {@link JumpClients#changeProperties} (one audited transaction each) until
- *       the time is up; answers {@code changes=<n> failed=<n> millis=<n>}.
+ *       of the clients through {@link JumpClients#applyProperties} (one audited transaction each, as the
+ *       console's Properties saves) until the time is up; answers {@code changes=<n> failed=<n>
+ *       millis=<n>}.
  *   <li>{@code /last-contacts}: writes "heard now" for all of them through
  *       {@link AgentConnections#recordLastHeard}, the node's batched last-seen flush; answers
  *       {@code clients=<n> micros=<n>}.
@@ -84,7 +85,7 @@ public class BenchDriver extends HttpServlet {
             workers.add(executor.submit(() -> {
                 for (int i = first; System.nanoTime() < deadline; i += threads) {
                     try {
-                        jumpClients.changeProperties(
+                        jumpClients.applyProperties(
                                 actor,
                                 clients.get(i % clients.size()),
                                 new JumpClientProperties(group, "bench-" + (i % 997), null, JumpClientMode.ACTIVE));

@@ -239,6 +239,20 @@ public class JumpClients {
     @AuditedAs("jump-client.properties")
     public JumpClientSummary changeProperties(
             Actor actor, UUID clientId, @NotNull @Valid JumpClientProperties properties) {
+        return summary(changed(actor, clientId, properties));
+    }
+
+    /**
+     * {@link #changeProperties} for a caller that does not show the client afterwards (the console re-reads
+     * its table): the same checks, change, audit row and errors, without the summary's reads of presence and
+     * settings.
+     */
+    @AuditedAs("jump-client.properties")
+    public void applyProperties(Actor actor, UUID clientId, @NotNull @Valid JumpClientProperties properties) {
+        changed(actor, clientId, properties);
+    }
+
+    private JumpClient changed(Actor actor, UUID clientId, JumpClientProperties properties) {
         JumpClient client = lockedVisibleClient(actor, clientId, JumpGroupRole.MANAGE);
         client.requireInstalled();
         // Most changes keep the group: no need to look it up again.
@@ -257,7 +271,7 @@ public class JumpClients {
         auditTrail.record(actor.name(), "jump-client.properties", clientId.toString(), describe(properties));
         switchTo(actor, client, properties.mode());
         changes.fire(new JumpClientChanged(clientId, "jump-client.properties"));
-        return summary(client);
+        return client;
     }
 
     /** Switches between active and passive (needs {@code MANAGE}). */
@@ -324,7 +338,7 @@ public class JumpClients {
 
     /** One client the actor can see. */
     public JumpClientSummary details(Actor actor, UUID clientId) {
-        return summary(visibleClient(actor, clientId, JumpGroupRole.VIEW, LockModeType.NONE));
+        return summary(visible(actor, clientId, JumpGroupRole.VIEW, entityManager.find(JumpClient.class, clientId)));
     }
 
     /** The clients the actor can see, most recently contacted first. */
@@ -443,11 +457,19 @@ public class JumpClients {
     }
 
     private JumpClient lockedVisibleClient(Actor actor, UUID clientId, JumpGroupRole needed) {
-        return visibleClient(actor, clientId, needed, LockModeType.PESSIMISTIC_WRITE);
+        return visible(
+                actor,
+                clientId,
+                needed,
+                entityManager
+                        .createNamedQuery(JumpClient.LOCKED, JumpClient.class)
+                        .setParameter("id", clientId)
+                        .getResultStream()
+                        .findFirst()
+                        .orElse(null));
     }
 
-    private JumpClient visibleClient(Actor actor, UUID clientId, JumpGroupRole needed, LockModeType lock) {
-        JumpClient client = entityManager.find(JumpClient.class, clientId, lock);
+    private JumpClient visible(Actor actor, UUID clientId, JumpGroupRole needed, JumpClient client) {
         JumpGroupRole role = client == null || client.removed()
                 ? null
                 : permissions.roleIn(actor, client.jumpGroup().id()).orElse(null);

@@ -9,6 +9,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
@@ -25,7 +27,19 @@ import org.jumpdesk.shared.JumpDeskStatus;
  */
 @Entity
 @Table(name = "jump_client")
+@NamedQuery(
+        name = JumpClient.LOCKED,
+        query = "SELECT c FROM JumpClient c WHERE c.id = :id",
+        hints = @QueryHint(name = "eclipselink.pessimistic-lock", value = "Lock"))
 public class JumpClient {
+
+    /**
+     * The client by id with its row locked ({@code SELECT … FOR UPDATE}, {@code :id}), as {@code find} with
+     * {@code PESSIMISTIC_WRITE}, whose SQL EclipseLink builds again on every call. So does a named query's
+     * {@code lockMode}, applied to each query made from it; EclipseLink's own lock hint is applied once, to
+     * the query it prepares at deployment.
+     */
+    public static final String LOCKED = "JumpClient.locked";
 
     @Id
     private UUID id;
