@@ -44,7 +44,7 @@ class AdminPortalBrowserIT {
 
             browser.element(By.id("create-user:username")).sendKeys(user);
             browser.driver().findElement(By.id("create-user:password")).sendKeys("short");
-            browser.driver().findElement(By.id("create-user:create")).click();
+            browser.submit(browser.driver().findElement(By.id("create-user:create")));
             assertThat(browser.textOnceContains(By.id("messages"), "not valid"))
                     .contains("Some of the values entered are not valid.")
                     .contains("password: size must be between 12 and 256");
@@ -53,24 +53,24 @@ class AdminPortalBrowserIT {
             browser.driver().findElement(By.id("create-user:username")).sendKeys(user);
             browser.driver().findElement(By.id("create-user:password")).sendKeys(PASSWORD);
             new Select(browser.driver().findElement(By.id("create-user:visibility"))).selectByVisibleText("team mates");
-            browser.driver().findElement(By.id("create-user:create")).click();
+            browser.submit(browser.driver().findElement(By.id("create-user:create")));
             assertThat(browser.textOnceContains(By.id("messages"), "created")).contains("User " + user + " created.");
             assertThat(status(browser, user)).isEqualTo("Enabled");
             browser.screenshot("admin-users");
 
-            rowButton(browser, "disable-user", user).click();
+            browser.submit(rowButton(browser, "disable-user", user));
             browser.textOnceContains(By.id("messages"), "disabled");
             assertThat(status(browser, user)).isEqualTo("Disabled");
             assertThat(new ConsoleSession(TestSite.httpUrl())
                             .logIn("console/jump-clients.xhtml", user, PASSWORD)
                             .body())
                     .contains("login-failed");
-            rowButton(browser, "enable-user", user).click();
+            browser.submit(rowButton(browser, "enable-user", user));
             browser.textOnceContains(By.id("messages"), "enabled");
 
             new Select(browser.element(By.id("reset-password:user"))).selectByVisibleText(user);
             browser.driver().findElement(By.id("reset-password:password")).sendKeys("temporary password 1");
-            browser.driver().findElement(By.id("reset-password:reset")).click();
+            browser.submit(browser.driver().findElement(By.id("reset-password:reset")));
             browser.textOnceContains(By.id("messages"), "reset");
             assertThat(browser.driver().findElements(By.cssSelector(".user-must-change")))
                     .isNotEmpty();
@@ -80,7 +80,7 @@ class AdminPortalBrowserIT {
             browser.element(By.id("password-required"));
             browser.element(By.id("password:current")).sendKeys("temporary password 1");
             browser.driver().findElement(By.id("password:new")).sendKeys("my own password 2");
-            browser.driver().findElement(By.id("password:change")).click();
+            browser.submit(browser.driver().findElement(By.id("password:change")));
             browser.element(By.id("password-changed"));
 
             browser.logIn("console/jump-clients.xhtml", user, "my own password 2");
@@ -105,7 +105,7 @@ class AdminPortalBrowserIT {
         try (Browser browser = Browser.english(TestSite.httpUrl())) {
             browser.logIn("admin/groups.xhtml", admin, PASSWORD);
             browser.element(By.id("create-group:name")).sendKeys(group);
-            browser.driver().findElement(By.id("create-group:create")).click();
+            browser.submit(browser.driver().findElement(By.id("create-group:create")));
             browser.textOnceContains(By.id("messages"), "created");
 
             giveRole(browser, group, member, "Jump");
@@ -121,10 +121,9 @@ class AdminPortalBrowserIT {
                             member))
                     .isEqualTo(1);
 
-            browser.driver()
+            browser.submit(browser.driver()
                     .findElement(
-                            By.cssSelector(".remove-member[data-group='" + group + "'][data-user='" + member + "']"))
-                    .click();
+                            By.cssSelector(".remove-member[data-group='" + group + "'][data-user='" + member + "']")));
             browser.textOnceContains(By.id("messages"), "removed");
             assertThat(browser.driver()
                             .findElements(By.cssSelector(
@@ -152,18 +151,18 @@ class AdminPortalBrowserIT {
         try (Browser browser = Browser.english(TestSite.httpUrl())) {
             browser.logIn("admin/audit.xhtml", admin, PASSWORD);
             browser.element(By.id("actor")).sendKeys(actor);
-            browser.driver().findElement(By.id("filter")).click();
+            browser.submit(browser.driver().findElement(By.id("filter")));
             browser.textOnceContains(By.id("events"), "target-54");
             assertThat(column(browser, "event-actor")).hasSize(50).allMatch(actor::equals);
             assertThat(column(browser, "event-target").get(0)).isEqualTo("target-54");
 
-            browser.driver().findElement(By.id("older")).click();
+            browser.submit(browser.driver().findElement(By.id("older")));
             browser.textOnceContains(By.id("events"), "target-0");
             assertThat(column(browser, "event-target"))
                     .containsExactly("target-4", "target-3", "target-2", "target-1", "target-0");
             assertThat(browser.driver().findElements(By.id("older"))).isEmpty();
 
-            browser.driver().findElement(By.id("verify-form:verify")).click();
+            browser.submit(browser.driver().findElement(By.id("verify-form:verify")));
             assertThat(browser.textOnceContains(By.id("verify-form:verification"), "intact"))
                     .matches("The audit trail is intact: [\\d,.]+ rows checked\\.");
             browser.screenshot("admin-audit");
@@ -202,7 +201,7 @@ class AdminPortalBrowserIT {
             WebElement limit = browser.element(By.id("license:active-limit"));
             limit.clear();
             limit.sendKeys(activeCount);
-            browser.driver().findElement(By.id("license:save")).click();
+            browser.submit(browser.driver().findElement(By.id("license:save")));
 
             browser.textOnceContains(By.id("messages"), "License set");
             assertThat(browser.element(By.id("active")).getAttribute("class")).isEqualTo("level-full");
@@ -222,7 +221,7 @@ class AdminPortalBrowserIT {
             WebElement field = browser.element(By.cssSelector("input[data-setting='heartbeatSeconds']"));
             field.clear();
             field.sendKeys("61");
-            browser.driver().findElement(By.id("settings:save")).click();
+            browser.submit(browser.driver().findElement(By.id("settings:save")));
             assertThat(browser.textOnceContains(By.id("messages"), "not valid"))
                     .contains("heartbeatSeconds: must be less than or equal to 60");
             assertThat(TestSite.text("SELECT heartbeat_seconds::text FROM client_settings"))
@@ -231,7 +230,7 @@ class AdminPortalBrowserIT {
             field = browser.element(By.cssSelector("input[data-setting='heartbeatSeconds']"));
             field.clear();
             field.sendKeys(heartbeat);
-            browser.driver().findElement(By.id("settings:save")).click();
+            browser.submit(browser.driver().findElement(By.id("settings:save")));
             browser.textOnceContains(By.id("messages"), "Client settings saved.");
         }
         assertThat(TestSite.count(
@@ -245,7 +244,7 @@ class AdminPortalBrowserIT {
         try (Browser browser = Browser.english(TestSite.httpUrl())) {
             browser.logIn("admin/settings.xhtml", admin, PASSWORD);
             new Select(browser.element(By.id("pin-policy:prompt"))).selectByVisibleText("Never ask the customer");
-            browser.driver().findElement(By.id("pin-policy:save")).click();
+            browser.submit(browser.driver().findElement(By.id("pin-policy:save")));
             browser.textOnceContains(By.id("messages"), "The session policy was saved.");
             assertThat(TestSite.text("SELECT pin_prompt FROM session_policy WHERE id = 1"))
                     .isEqualTo("NEVER");
@@ -259,7 +258,7 @@ class AdminPortalBrowserIT {
             new Select(browser.element(By.id("pin-prompt:group"))).selectByVisibleText(group);
             new Select(browser.driver().findElement(By.id("pin-prompt:prompt")))
                     .selectByVisibleText("Always ask the customer");
-            browser.driver().findElement(By.id("pin-prompt:save")).click();
+            browser.submit(browser.driver().findElement(By.id("pin-prompt:save")));
             browser.textOnceContains(By.id("messages"), "The session policy was saved.");
             assertThat(browser.element(By.cssSelector(".group-pin-prompt[data-group='" + group + "']"))
                             .getDomAttribute("data-prompt"))
@@ -267,7 +266,7 @@ class AdminPortalBrowserIT {
 
             new Select(browser.element(By.id("pin-prompt:group"))).selectByVisibleText(group);
             new Select(browser.driver().findElement(By.id("pin-prompt:prompt"))).selectByVisibleText("As the site");
-            browser.driver().findElement(By.id("pin-prompt:save")).click();
+            browser.submit(browser.driver().findElement(By.id("pin-prompt:save")));
             browser.textOnceContains(By.id("messages"), "The session policy was saved.");
             assertThat(browser.driver().findElements(By.cssSelector(".group-pin-prompt[data-group='" + group + "']")))
                     .as("a group that follows the site is not listed")
@@ -297,7 +296,7 @@ class AdminPortalBrowserIT {
             browser.logIn("admin/tokens.xhtml", admin, PASSWORD);
             browser.element(By.id("create-token:name")).sendKeys("inventory");
             browser.driver().findElement(By.id("create-token:owner")).sendKeys(admin);
-            browser.driver().findElement(By.id("create-token:create")).click();
+            browser.submit(browser.driver().findElement(By.id("create-token:create")));
             String secret = browser.element(By.id("secret")).getText();
             assertThat(secret).startsWith("jdt_");
             assertThat(new ApiClient(secret).get("audit-events?limit=1").status())
@@ -308,8 +307,7 @@ class AdminPortalBrowserIT {
             String id = TestSite.text(
                     "SELECT id::text FROM api_token WHERE token_hash = ?",
                     org.jumpdesk.shared.Secrets.sha256Hex(secret));
-            browser.element(By.cssSelector(".revoke-token[data-token='" + id + "']"))
-                    .click();
+            browser.submit(browser.element(By.cssSelector(".revoke-token[data-token='" + id + "']")));
             browser.textOnceContains(By.id("messages"), "API token revoked.");
             assertThat(new ApiClient(secret).get("audit-events?limit=1").status())
                     .isEqualTo(401);
@@ -340,7 +338,7 @@ class AdminPortalBrowserIT {
         new Select(browser.element(By.id("set-member:group"))).selectByVisibleText(group);
         new Select(browser.driver().findElement(By.id("set-member:user"))).selectByVisibleText(user);
         new Select(browser.driver().findElement(By.id("set-member:role"))).selectByVisibleText(role);
-        browser.driver().findElement(By.id("set-member:set")).click();
+        browser.submit(browser.driver().findElement(By.id("set-member:set")));
         browser.textOnceContains(By.id("messages"), "has the role");
     }
 

@@ -96,16 +96,14 @@ class AdminReportsBrowserIT {
                     .isEqualTo("2");
 
             browser.element(By.id("outcome")).sendKeys("ENDED_BY_REPRESENTATIVE");
-            browser.driver().findElement(By.id("filter")).click();
+            browser.submit(browser.driver().findElement(By.id("filter")));
             browser.await("the filter applied", () -> "1"
                     .equals(browser.element(By.id("session-total")).getAttribute("data-total")));
             assertThat(column(browser, "session-client")).containsExactly("host-" + client);
             assertThat(column(browser, "session-outcome")).containsExactly("ENDED_BY_REPRESENTATIVE");
             browser.screenshot("admin-session-reports");
 
-            browser.driver()
-                    .findElement(By.cssSelector(".session-link[data-session='" + ended + "']"))
-                    .click();
+            browser.submit(browser.driver().findElement(By.cssSelector(".session-link[data-session='" + ended + "']")));
             assertThat(browser.element(By.id("detail-representative")).getText())
                     .isEqualTo(representative);
             assertThat(browser.element(By.id("detail-client")).getText()).contains(client.toString());
@@ -120,7 +118,7 @@ class AdminReportsBrowserIT {
                     .contains("session.requested");
             browser.screenshot("admin-session-detail");
 
-            browser.driver().findElement(By.id("recording-link")).click();
+            browser.submit(browser.driver().findElement(By.id("recording-link")));
             browser.element(By.id("recording"));
             assertThat(browser.driver().getCurrentUrl()).endsWith("console/recording.xhtml?session=" + ended);
         }
@@ -140,7 +138,7 @@ class AdminReportsBrowserIT {
             new Select(browser.driver().findElement(By.id("set-permissions:user"))).selectByVisibleText(representative);
             browser.driver().findElement(By.id("set-permissions:pin")).click();
             browser.driver().findElement(By.id("set-permissions:deploy")).click();
-            browser.driver().findElement(By.id("set-permissions:save")).click();
+            browser.submit(browser.driver().findElement(By.id("set-permissions:save")));
             browser.textOnceContains(By.id("messages"), "now has these permissions");
 
             WebElement member = browser.element(

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.jumpdesk.launcher.Directories;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -99,13 +100,28 @@ final class Browser implements AutoCloseable {
         open(path);
         element(By.id("j_username")).sendKeys(username);
         driver.findElement(By.id("j_password")).sendKeys(password);
-        driver.findElement(By.id("login-submit")).click();
-        return this;
+        return submit(driver.findElement(By.id("login-submit")));
     }
 
     /** Waits until the element is visible. */
     WebElement element(By locator) {
         return new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /**
+     * Clicks what posts the form or follows the link, and waits for the page that answers: a wait for text on
+     * the page that was left could read it while it goes (Chromium then answers that the node "does not
+     * belong to the document") or find the same message the last post showed.
+     */
+    Browser submit(WebElement button) {
+        driver.executeScript("window.jumpdeskLeaving = true");
+        button.click();
+        new WebDriverWait(driver, PATIENCE)
+                .withMessage("the page that answers the form")
+                .ignoring(WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(
+                        driver.executeScript("return !window.jumpdeskLeaving && document.readyState === 'complete'")));
+        return this;
     }
 
     /** Waits until the element's text contains the given text, and returns the whole text. */

@@ -5,6 +5,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Instance;
 import jakarta.faces.push.Push;
 import jakarta.faces.push.PushContext;
 import jakarta.inject.Inject;
@@ -33,9 +34,16 @@ public class ConsolePush {
 
     static final long GATHER_MILLIS = 200;
 
+    /**
+     * Resolved on the scheduler's thread, never the caller's: Mojarra's push context reads the caller's
+     * session scope when one is active and fails (NullPointerException) for a session that has not opened a
+     * page with a socket, such as an API call or an admin page changing a client.
+     */
     @Inject
     @Push(channel = CHANNEL)
-    private PushContext consoles;
+    private Instance<PushContext> pushContexts;
+
+    private volatile PushContext consoles;
 
     @Resource
     private ManagedScheduledExecutorService scheduler;
@@ -56,10 +64,17 @@ public class ConsolePush {
             scheduler.schedule(
                     () -> {
                         pending.set(false);
-                        consoles.send("changed");
+                        consoles().send("changed");
                     },
                     GATHER_MILLIS,
                     TimeUnit.MILLISECONDS);
         }
+    }
+
+    private PushContext consoles() {
+        if (consoles == null) {
+            consoles = pushContexts.get();
+        }
+        return consoles;
     }
 }
