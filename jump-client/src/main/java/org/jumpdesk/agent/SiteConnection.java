@@ -71,6 +71,10 @@ final class SiteConnection extends Endpoint {
 
     private final Random random = new Random();
     private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), random);
+    /** Registration attempts that ended abnormally (1006) retried within two seconds, then the backoff. */
+    private static final int QUICK_REGISTRATION_RETRIES = 30;
+
+    private int quickRegistrationRetries;
     /** When the site last closed the connection for a restart (System.nanoTime), until the next welcome. */
     private volatile Long restartAnnounced;
 
@@ -250,6 +254,17 @@ final class SiteConnection extends Endpoint {
         }
         if (RestartRetry.announced(code)) {
             restartAnnounced = System.nanoTime();
+        }
+        if (identity.clientId().isEmpty()
+                && code == CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode()
+                && quickRegistrationRetries++ < QUICK_REGISTRATION_RETRIES) {
+            // The site's refusal of a registration (its close frame) is at times lost as the TLS connection
+            // is torn down, and seen as 1006: an agent not registered yet asks again soon instead of backing
+            // off, so a refused installer key is reported within seconds.
+            long wait = 1000L + random.nextInt(1000);
+            LOG.warning(() -> why + " while registering; trying again in " + wait + " ms");
+            scheduler.schedule(this::connect, wait, TimeUnit.MILLISECONDS);
+            return;
         }
         if (checkInAgainSeconds > 0 && code == CloseReason.CloseCodes.NORMAL_CLOSURE.getCode()) {
             LOG.fine(() -> "passive: next check-in in " + checkInAgainSeconds + " s");

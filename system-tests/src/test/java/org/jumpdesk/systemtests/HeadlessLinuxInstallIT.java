@@ -267,6 +267,14 @@ class HeadlessLinuxInstallIT {
         }
     }
 
+    private String agentLog() {
+        try {
+            return Files.readString(installDir.resolve("agent.log"), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+
     /** Polls {@code init-script status} until the running agent reports a connection to the site. */
     private String awaitConnected() throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
@@ -305,7 +313,9 @@ class HeadlessLinuxInstallIT {
     private void assertFirstStartRefused(TestInstaller installer, String code, String detail) throws Exception {
         Result start = initScript("start");
 
-        assertThat(start.exitCode()).as(start.toString()).isEqualTo(1);
+        assertThat(start.exitCode())
+                .as(() -> start + "\nagent.log:\n" + agentLog())
+                .isEqualTo(1);
         assertThat(start.err()).contains("jumpclient: the Jump Client stopped:", code, detail);
         assertThat(TestSite.count("SELECT count(*) FROM jump_client WHERE installer_id = ?", installer.id()))
                 .isZero();
