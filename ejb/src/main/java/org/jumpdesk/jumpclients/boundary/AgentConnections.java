@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -26,6 +25,7 @@ import org.jumpdesk.jumpclients.control.ThisNode;
 import org.jumpdesk.jumpclients.entity.AgentDescription;
 import org.jumpdesk.jumpclients.entity.JumpClientMode;
 import org.jumpdesk.platform.DatabaseMigrations;
+import org.jumpdesk.platform.Statements;
 import org.jumpdesk.settings.boundary.ClientSettingsValues;
 import org.jumpdesk.settings.boundary.Settings;
 
@@ -102,7 +102,7 @@ public class AgentConnections {
                 offlineLimitDays = (int) Duration.between(first.lastContactAt(), first.removalDue())
                         .toDays();
             }
-            update(
+            Statements.update(
                     connection,
                     "INSERT INTO agent_connection (client_id, node_id, boot_id, connection_id, connected_at, last_heard_at)"
                             + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (client_id) DO UPDATE SET node_id = excluded.node_id,"
@@ -181,18 +181,9 @@ public class AgentConnections {
 
     private void update(String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection()) {
-            update(connection, sql, parameters);
+            Statements.update(connection, sql, parameters);
         } catch (SQLException e) {
             throw new IllegalStateException("agent connection: " + e.getMessage(), e);
-        }
-    }
-
-    private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
         }
     }
 }

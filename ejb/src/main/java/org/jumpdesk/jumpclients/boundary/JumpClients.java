@@ -13,7 +13,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -41,6 +40,7 @@ import org.jumpdesk.licensing.control.LicenseGuard;
 import org.jumpdesk.licensing.control.LicenseGuard.Usage;
 import org.jumpdesk.pinning.control.PinLedger;
 import org.jumpdesk.platform.DatabaseMigrations;
+import org.jumpdesk.platform.Statements;
 import org.jumpdesk.protocol.AgentAuthentication;
 import org.jumpdesk.settings.boundary.Settings;
 import org.jumpdesk.shared.Actor;
@@ -191,29 +191,24 @@ public class JumpClients {
         // One statement (it locks the row as the use cases do) instead of reading the whole entity and its
         // group first: every agent reports at once when it connects, thousands together after a restart.
         int written;
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement("UPDATE jump_client SET console_user = ?,"
-                        + " private_ips = ?, public_ip = ?, uptime_seconds = ?, cpu_load = ?, memory_used_bytes = ?,"
-                        + " memory_total_bytes = ?, disk_used_bytes = ?, disk_total_bytes = ?, statistics_at = ?,"
-                        + " row_version = row_version + 1"
-                        + " WHERE id = ? AND deleted_at IS NULL AND state <> 'UNINSTALLED'")) {
-            Object[] values = {
-                statistics.consoleUser(),
-                statistics.privateIps(),
-                statistics.publicIp(),
-                statistics.uptimeSeconds(),
-                statistics.cpuLoad(),
-                statistics.memoryUsedBytes(),
-                statistics.memoryTotalBytes(),
-                statistics.diskUsedBytes(),
-                statistics.diskTotalBytes(),
-                statistics.reportedAt() == null ? null : Timestamp.from(statistics.reportedAt()),
-                clientId
-            };
-            for (int i = 0; i < values.length; i++) {
-                update.setObject(i + 1, values[i]);
-            }
-            written = update.executeUpdate();
+        try (Connection connection = dataSource.getConnection()) {
+            written = Statements.update(
+                    connection,
+                    "UPDATE jump_client SET console_user = ?, private_ips = ?, public_ip = ?, uptime_seconds = ?,"
+                            + " cpu_load = ?, memory_used_bytes = ?, memory_total_bytes = ?, disk_used_bytes = ?,"
+                            + " disk_total_bytes = ?, statistics_at = ?, row_version = row_version + 1"
+                            + " WHERE id = ? AND deleted_at IS NULL AND state <> 'UNINSTALLED'",
+                    statistics.consoleUser(),
+                    statistics.privateIps(),
+                    statistics.publicIp(),
+                    statistics.uptimeSeconds(),
+                    statistics.cpuLoad(),
+                    statistics.memoryUsedBytes(),
+                    statistics.memoryTotalBytes(),
+                    statistics.diskUsedBytes(),
+                    statistics.diskTotalBytes(),
+                    statistics.reportedAt() == null ? null : Timestamp.from(statistics.reportedAt()),
+                    clientId);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record the statistics of " + clientId + ": " + e.getMessage(), e);
         }

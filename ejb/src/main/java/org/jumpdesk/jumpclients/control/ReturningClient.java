@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.jumpdesk.jumpclients.entity.AgentDescription;
 import org.jumpdesk.jumpclients.entity.JumpClientMode;
 import org.jumpdesk.jumpclients.entity.JumpClientState;
+import org.jumpdesk.platform.Statements;
 
 /**
  * What a hello needs of its client's row, read with the row locked (as the use cases lock it), without
@@ -79,15 +80,14 @@ public record ReturningClient(
      * writes when it is not set yet). The row version counts it as the entity's updates do.
      */
     public void contact(Connection connection, AgentDescription description, Instant now) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE jump_client SET online = TRUE,"
-                + " last_contact_at = ?, hostname = ?, operating_system = ?, agent_version = ?,"
-                + " row_version = row_version + 1 WHERE id = ?")) {
-            update.setTimestamp(1, Timestamp.from(now));
-            update.setString(2, description.hostname());
-            update.setString(3, description.operatingSystem());
-            update.setString(4, description.agentVersion());
-            update.setObject(5, id);
-            update.executeUpdate();
-        }
+        Statements.update(
+                connection,
+                "UPDATE jump_client SET online = TRUE, last_contact_at = ?, hostname = ?, operating_system = ?,"
+                        + " agent_version = ?, row_version = row_version + 1 WHERE id = ?",
+                Timestamp.from(now),
+                description.hostname(),
+                description.operatingSystem(),
+                description.agentVersion(),
+                id);
     }
 }
