@@ -112,7 +112,7 @@
     };
     // A download is one request, the browser's own (the file lands in its downloads, once). A HEAD on the same
     // address first asks the agent whether it would send the file, so a refusal is shown here in the page's
-    // language; the check moves no bytes and is not recorded as a transfer.
+    // language; the check moves no bytes, and only a refused one is recorded (as that download's attempt).
     var downloadLink = function (path) {
         var link = document.createElement("a");
         link.href = url("download", path);

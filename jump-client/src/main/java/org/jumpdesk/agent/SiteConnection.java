@@ -64,6 +64,9 @@ final class SiteConnection extends Endpoint {
      */
     static final int OFFLINE_LIMIT_PASSED = 4410;
 
+    /** Registration attempts ended abnormally (1006) that are retried within two seconds; then the backoff. */
+    private static final int QUICK_REGISTRATION_RETRIES = 30;
+
     private final AgentOptions options;
     private final BiConsumer<Integer, String> refused;
     private final AgentIdentity identity;
@@ -71,9 +74,6 @@ final class SiteConnection extends Endpoint {
 
     private final Random random = new Random();
     private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), random);
-    /** Registration attempts that ended abnormally (1006) retried within two seconds, then the backoff. */
-    private static final int QUICK_REGISTRATION_RETRIES = 30;
-
     private int quickRegistrationRetries;
     /** When the site last closed the connection for a restart (System.nanoTime), until the next welcome. */
     private volatile Long restartAnnounced;

@@ -322,7 +322,6 @@ class HeadlessLinuxInstallIT {
         assertThat(installDir.resolve("agent.pid")).doesNotExist();
         assertThat(installDir.resolve("state")).doesNotExist();
         assertThat(initScript("status").exitCode()).isEqualTo(3);
-        assertThat(Files.readString(installDir.resolve("agent.log"), StandardCharsets.UTF_8))
-                .contains(code);
+        assertThat(agentLog()).contains(code);
     }
 }

@@ -32,7 +32,7 @@ import org.jumpdesk.shared.JumpDeskException;
  * {@code POST upload?session=&path=} (the raw file as the body, with its length), {@code GET
  * system-info?session=}. Behind the console login; only the session's representative gets past {@link
  * SessionFileTransfers#requireRepresentative}. Files are streamed through {@link SessionChannels}, a window at a
- * time; each one moved (or refused) is recorded, a check is not. Failures answer {@code
+ * time; each one moved (or refused) is recorded, and so is a refused check (a check that passes is not). Failures answer {@code
  * {"type":"error","status":…,"path":…}} and the status in {@code X-File-Status}, for the page to show in its
  * language.
  */
