@@ -36,7 +36,7 @@ import org.jumpdesk.protocol.Welcome;
  * Each agent behaves like the real one: it registers with the installer key once, then says hello on
  * every connection; it sends heartbeats and statistics at the intervals of its welcome; after a refusal
  * with {@code retry-after} it comes back then; after the site closed for a restart (1001, 1012) every 1 to 3
- * s for three minutes ({@link RestartRetry}); after any other loss with exponential backoff and full jitter
+ * s for three minutes, waiting up to a minute for each handshake ({@link RestartRetry}); after any other loss with exponential backoff and full jitter
  * (1 s doubling to 60 s), and never after a final refusal. It waits as long for a handshake as the real
  * agent's default connect timeout (10 s).
  *
@@ -199,8 +199,12 @@ final class AgentFleet implements AutoCloseable {
         if (!running || !move(agent, SimulatedAgent.State.CONNECTING)) {
             return;
         }
+        long announced = agent.restartAnnounced;
+        Duration handshakeTimeout = announced == 0
+                ? CONNECT_TIMEOUT
+                : RestartRetry.handshakeTimeout(Duration.ofNanos(System.nanoTime() - announced), CONNECT_TIMEOUT);
         http.newWebSocketBuilder()
-                .connectTimeout(CONNECT_TIMEOUT)
+                .connectTimeout(handshakeTimeout)
                 .buildAsync(endpoint(agent), agent)
                 .whenComplete((webSocket, failure) -> {
                     if (failure != null) {

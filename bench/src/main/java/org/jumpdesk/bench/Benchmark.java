@@ -562,6 +562,7 @@ public final class Benchmark {
         site.durableCommits(false);
         AuditedChanges asynchronous = auditedChangesPerSecond(site, 15);
         site.durableCommits(true);
+        double floor = auditFloor(site);
         figures.add(new Figure(
                 "audited state changes per second",
                 durable.perSecond(),
@@ -569,7 +570,7 @@ public final class Benchmark {
                 2_000,
                 true,
                 String.format(
-                        "JumpClients.changeProperties from 8 threads in the server, 15 s after 5 s of warm-up,"
+                        "JumpClients.applyProperties from 8 threads in the server, 15 s after 5 s of warm-up,"
                                 + " commits on disk; CPU per change %.2f ms in WildFly + %.2f ms in PostgreSQL; every"
                                 + " row sealed into the hash chain %.1f s after the last commit; %.0f/s with"
                                 + " synchronous_commit off; agents joining (register + first connect) reached %.0f/s",
@@ -578,6 +579,33 @@ public final class Benchmark {
                         durable.sealedAfterSeconds(),
                         asynchronous.perSecond(),
                         joinRate)));
+        figures.add(new Figure(
+                "audited state changes per second, PostgreSQL alone (the baseline)",
+                floor,
+                "/s",
+                2_000,
+                true,
+                String.format(
+                        "the same statements per change (lock, group, user, tag update, audit insert, commit) by"
+                                + " plain JDBC from 8 threads, WildFly idle, 15 s, commits on disk; the server reached"
+                                + " %.0f %% of it",
+                        100 * durable.perSecond() / floor)));
+    }
+
+    /** The audited changes' baseline: PostgreSQL alone with the same statements ({@link AuditFloor}). */
+    private double auditFloor(BenchSite site) throws Exception {
+        List<UUID> ids;
+        try (Connection db = site.database()) {
+            ids = SiteData.clientIds(db);
+        }
+        long databaseCpu = site.databaseCpuNanos();
+        double perSecond = AuditFloor.changesPerSecond(site, ids, 8, 15);
+        double databaseCpuPerChange = (site.databaseCpuNanos() - databaseCpu) / 1e6 / (perSecond * 15);
+        say(String.format(
+                "audited changes, PostgreSQL alone (15 s, plain JDBC, 8 threads): %.0f/s, CPU %.2f ms per change in"
+                        + " PostgreSQL",
+                perSecond, databaseCpuPerChange));
+        return perSecond;
     }
 
     /** One run of audited changes: the rate, the server's CPU per change, and how long sealing lagged. */

@@ -116,9 +116,14 @@ final class SiteConnection extends Endpoint {
     /** Tries each site address in order; when none answers, waits with backoff and starts again. */
     private void connect() {
         StringBuilder failures = new StringBuilder();
+        Long announced = restartAnnounced;
+        Duration handshakeTimeout = announced == null
+                ? options.connectTimeout()
+                : RestartRetry.handshakeTimeout(
+                        Duration.ofNanos(System.nanoTime() - announced), options.connectTimeout());
         for (URI site : options.sites()) {
             try {
-                SiteDialer.dial(this, site, options);
+                SiteDialer.dial(this, site, options, handshakeTimeout);
                 connectedTo = site;
                 return;
             } catch (DeploymentException | IOException e) {

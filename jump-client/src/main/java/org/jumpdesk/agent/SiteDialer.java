@@ -6,6 +6,7 @@ import jakarta.websocket.Endpoint;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
 import org.glassfish.tyrus.client.SslEngineConfigurator;
@@ -20,11 +21,14 @@ final class SiteDialer {
 
     /** A new Tyrus client per connection: Tyrus shuts a client's executors down when its connection closes. */
     static Session dial(Endpoint endpoint, URI address, AgentOptions options) throws DeploymentException, IOException {
+        return dial(endpoint, address, options, options.connectTimeout());
+    }
+
+    /** As {@link #dial(Endpoint, URI, AgentOptions)}, waiting {@code handshakeTimeout} for the handshake. */
+    static Session dial(Endpoint endpoint, URI address, AgentOptions options, Duration handshakeTimeout)
+            throws DeploymentException, IOException {
         ClientManager client = ClientManager.createClient();
-        client.getProperties()
-                .put(
-                        ClientProperties.HANDSHAKE_TIMEOUT,
-                        options.connectTimeout().toMillis());
+        client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, handshakeTimeout.toMillis());
         if (address.getScheme().equalsIgnoreCase("wss") && options.certificateFingerprint() != null) {
             SslEngineConfigurator tls = new SslEngineConfigurator(
                     PinnedCertificate.sslContext(options.certificateFingerprint()), true, false, false);

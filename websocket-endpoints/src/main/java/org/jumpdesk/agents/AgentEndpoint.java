@@ -89,9 +89,9 @@ public class AgentEndpoint {
     }
 
     /**
-     * Admits the connection at the node's rate, or closes it with 1013 (try again later) and
-     * {@code retry-after=<seconds>}, or with 1012 (service restart) while the node shuts down; then sends
-     * the challenge.
+     * Sends the challenge once the node admits the connection at its rate (the connection waits in line
+     * until then), or closes it with 1013 (try again later) and {@code retry-after=<seconds>} when the line
+     * is full, or with 1012 (service restart) while the node shuts down.
      */
     @OnOpen
     public void onOpen(Session session) {
@@ -99,12 +99,29 @@ public class AgentEndpoint {
             close(session, CloseCodes.SERVICE_RESTART, SERVICE_RESTART);
             return;
         }
-        if (!admission.admit()) {
-            close(session, CloseCodes.TRY_AGAIN_LATER, "retry-after=" + admission.retryAfterSeconds());
-            return;
+        switch (admission.enter(() -> admitted(session))) {
+            case ADMITTED -> challenge(session);
+            case WAITING -> LOG.finest("agent connection waits for an admission slot");
+            case REFUSED -> close(session, CloseCodes.TRY_AGAIN_LATER, "retry-after=" + admission.retryAfterSeconds());
         }
+    }
+
+    /** A slot was freed for this waiting connection: its hello starts, unless it closed meanwhile. */
+    private boolean admitted(Session session) {
+        if (!session.isOpen()) {
+            return false;
+        }
+        challenge(session);
+        return true;
+    }
+
+    private synchronized void challenge(Session session) {
         awaitingWelcome = true;
         session.getAsyncRemote().sendText(CODEC.encode(new Challenge(nonce)));
+        if (!session.isOpen()) {
+            // Closed while its slot was being taken: onClose may have run before the slot was this one's.
+            settleAdmission(false);
+        }
     }
 
     @OnMessage(maxMessageSize = MAX_MESSAGE_CHARS)

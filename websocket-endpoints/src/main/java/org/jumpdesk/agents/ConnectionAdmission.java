@@ -1,6 +1,8 @@
 package org.jumpdesk.agents;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -12,6 +14,13 @@ import java.util.concurrent.TimeUnit;
  * second admitted a thousand a second: hellos queued behind one another, agents gave up waiting and came
  * back, and the node spent its time on connections already abandoned (2026-11-30: 3,016 of 19,000 agents
  * back five minutes after a restart).
+ *
+ * <p>An agent beyond those limits waits, connected, in a first-come line for its challenge, which is sent
+ * when a slot frees ({@link #enter}); only when {@link #MAX_WAITING} agents already wait is it refused.
+ * Refusing instead made every returning agent of a storm come back about three times: 47,804 refusals for
+ * 19,000 agents after a restart, each a full WebSocket handshake and close, and the node spent more on them
+ * than on the hellos (2026-11-30). A waiting connection costs what it will cost once welcomed, and the
+ * node welcomes its line as fast as its hellos go.
  *
  * <p>A refused agent is told when to come back ({@code retry-after}): refusals are given return times one
  * slot apart, after those already given, at the pace this node welcomes agents while all its slots are
@@ -38,7 +47,33 @@ public class ConnectionAdmission {
      */
     static final double MIN_PACE = MAX_IN_FLIGHT / 2.0;
 
+    /** Connections waiting for a slot, at most; beyond, agents are refused with {@code retry-after}. */
+    static final int MAX_WAITING = 20_000;
+
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+
+    /** A connection waiting in the line for a slot. */
+    public interface Waiting {
+        /**
+         * A slot was taken for this connection: it starts its hello (the caller must {@link #settled} it once).
+         *
+         * @return false when the connection is gone, and the slot goes to the next in line
+         */
+        boolean admitted();
+    }
+
+    /** What became of a new connection. */
+    public enum Entry {
+        /** It holds a slot now. */
+        ADMITTED,
+        /** It waits in the line; {@link Waiting#admitted()} runs when a slot frees. */
+        WAITING,
+        /** The line is full: tell it when to come back ({@link #retryAfterSeconds()}). */
+        REFUSED
+    }
+
+    private final Deque<Waiting> waiting = new ArrayDeque<>();
+    private int maxWaiting = MAX_WAITING;
 
     private double ratePerSecond = 1000;
     private double tokens = 1000;
@@ -62,6 +97,54 @@ public class ConnectionAdmission {
     public synchronized void rate(int perSecond) {
         ratePerSecond = Math.max(1, perSecond);
         tokens = Math.min(tokens, ratePerSecond);
+    }
+
+    /**
+     * A new connection: takes a slot when one is free and nobody waits, else joins the line unless it is
+     * full.
+     */
+    public synchronized Entry enter(Waiting connection) {
+        if (waiting.isEmpty() && admit(System.nanoTime())) {
+            return Entry.ADMITTED;
+        }
+        if (waiting.size() < maxWaiting) {
+            waiting.add(connection);
+            return Entry.WAITING;
+        }
+        return Entry.REFUSED;
+    }
+
+    /** Connections waiting in the line now. */
+    public synchronized int waiting() {
+        return waiting.size();
+    }
+
+    /** For tests: a shorter line. */
+    synchronized void maxWaiting(int connections) {
+        maxWaiting = connections;
+    }
+
+    /**
+     * Gives free slots to the line, first come first served. Runs after every settled hello, and on the
+     * housekeeping timer for slots the token bucket frees with time.
+     */
+    public void admitWaiting() {
+        while (true) {
+            Waiting next;
+            synchronized (this) {
+                if (waiting.isEmpty() || closing || !admit(System.nanoTime())) {
+                    return;
+                }
+                next = waiting.poll();
+            }
+            // Outside the lock: the connection sends its challenge.
+            if (!next.admitted()) {
+                synchronized (this) {
+                    inFlight = Math.max(0, inFlight - 1);
+                    tokens = Math.min(ratePerSecond, tokens + 1);
+                }
+            }
+        }
     }
 
     /** Takes a slot for a new connection if one is free now; the caller must {@link #settled} it once. */
@@ -92,6 +175,7 @@ public class ConnectionAdmission {
      */
     public void settled(boolean welcomed) {
         settled(welcomed, System.nanoTime());
+        admitWaiting();
     }
 
     synchronized void settled(boolean welcomed, long now) {

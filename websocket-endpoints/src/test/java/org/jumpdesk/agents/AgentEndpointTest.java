@@ -361,8 +361,39 @@ class AgentEndpointTest {
     }
 
     @Test
-    void beyondTheAdmissionRateAgentsAreToldWhenToComeBack() throws Exception {
+    void beyondTheAdmissionRateAgentsWaitConnectedForTheirChallenge() throws Exception {
         InProcessAgentEndpoints.admission.rate(1);
+        Connection first = new Connection();
+        Connection second = new Connection();
+        try {
+            first.socket =
+                    HTTP.newWebSocketBuilder().buildAsync(agentUri, first).get(10, TimeUnit.SECONDS);
+            assertThat(first.received.poll(2, TimeUnit.SECONDS)).contains("challenge");
+            second.socket =
+                    HTTP.newWebSocketBuilder().buildAsync(agentUri, second).get(10, TimeUnit.SECONDS);
+
+            assertThat(second.received.poll(500, TimeUnit.MILLISECONDS))
+                    .as("the rate's one connection a second is taken")
+                    .isNull();
+            assertThat(InProcessAgentEndpoints.admission.waiting()).isEqualTo(1);
+            TimeUnit.MILLISECONDS.sleep(1100);
+            // The housekeeping timer's call, every 2 s on the server.
+            InProcessAgentEndpoints.admission.admitWaiting();
+            assertThat(second.received.poll(2, TimeUnit.SECONDS))
+                    .as("a token again: the waiting connection gets its challenge, still open")
+                    .contains("challenge");
+            assertThat(InProcessAgentEndpoints.admission.waiting()).isZero();
+        } finally {
+            first.close();
+            second.close();
+            InProcessAgentEndpoints.admission.rate(1000);
+        }
+    }
+
+    @Test
+    void whenTheLineIsFullAgentsAreToldWhenToComeBack() throws Exception {
+        InProcessAgentEndpoints.admission.rate(1);
+        InProcessAgentEndpoints.admission.maxWaiting(0);
         try {
             List<CloseReason> refusals = new java.util.ArrayList<>();
             for (int i = 0; i < 5; i++) {
@@ -382,6 +413,7 @@ class AgentEndpointTest {
                 assertThat(reason.getReasonPhrase()).matches("retry-after=[1-9][0-9]?");
             });
         } finally {
+            InProcessAgentEndpoints.admission.maxWaiting(ConnectionAdmission.MAX_WAITING);
             InProcessAgentEndpoints.admission.rate(1000);
         }
     }

@@ -2,6 +2,8 @@ package org.jumpdesk.agents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -164,5 +166,56 @@ class ConnectionAdmissionTest {
         }
 
         assertThat(last).isEqualTo(ConnectionAdmission.MAX_RETRY_AFTER_SECONDS);
+    }
+
+    @Test
+    void beyondTheLimitsConnectionsWaitInLineAndTakeFreedSlotsInOrder() {
+        ConnectionAdmission admission = new ConnectionAdmission();
+        List<Integer> challenged = new ArrayList<>();
+        for (int i = 0; i < ConnectionAdmission.MAX_IN_FLIGHT; i++) {
+            assertThat(admission.enter(() -> true)).isEqualTo(ConnectionAdmission.Entry.ADMITTED);
+        }
+        for (int i = 0; i < 3; i++) {
+            int number = i;
+            assertThat(admission.enter(() -> challenged.add(number))).isEqualTo(ConnectionAdmission.Entry.WAITING);
+        }
+
+        admission.settled(true);
+        assertThat(challenged).as("one slot freed, the first in line").containsExactly(0);
+        admission.settled(false);
+        admission.settled(true);
+        assertThat(challenged).containsExactly(0, 1, 2);
+        assertThat(admission.waiting()).isZero();
+    }
+
+    @Test
+    void aConnectionGoneWhileWaitingGivesItsSlotToTheNext() {
+        ConnectionAdmission admission = new ConnectionAdmission();
+        List<String> challenged = new ArrayList<>();
+        for (int i = 0; i < ConnectionAdmission.MAX_IN_FLIGHT; i++) {
+            admission.enter(() -> true);
+        }
+        admission.enter(() -> false);
+        admission.enter(() -> challenged.add("next"));
+
+        admission.settled(true);
+
+        assertThat(challenged).containsExactly("next");
+        assertThat(admission.enter(() -> true))
+                .as("the gone connection's slot was given back, the next one holds the freed one")
+                .isEqualTo(ConnectionAdmission.Entry.WAITING);
+    }
+
+    @Test
+    void aFullLineRefuses() {
+        ConnectionAdmission admission = new ConnectionAdmission();
+        admission.maxWaiting(1);
+        for (int i = 0; i < ConnectionAdmission.MAX_IN_FLIGHT; i++) {
+            admission.enter(() -> true);
+        }
+
+        assertThat(admission.enter(() -> true)).isEqualTo(ConnectionAdmission.Entry.WAITING);
+        assertThat(admission.enter(() -> true)).isEqualTo(ConnectionAdmission.Entry.REFUSED);
+        assertThat(admission.retryAfterSeconds()).isBetween(1, ConnectionAdmission.MAX_RETRY_AFTER_SECONDS);
     }
 }
