@@ -72,14 +72,14 @@ final class AuditFloor {
             for (int i = first; System.nanoTime() < deadline; i += step) {
                 UUID client = clients.get(i % clients.size());
                 lock.setObject(1, client);
-                UUID groupId;
+                long groupId;
                 long version;
                 try (ResultSet row = lock.executeQuery()) {
                     row.next();
-                    groupId = row.getObject("jump_group_id", UUID.class);
+                    groupId = row.getLong("jump_group_id");
                     version = row.getLong("row_version");
                 }
-                group.setObject(1, groupId);
+                group.setLong(1, groupId);
                 group.executeQuery().close();
                 user.setString(1, SiteData.REPRESENTATIVE);
                 user.executeQuery().close();
