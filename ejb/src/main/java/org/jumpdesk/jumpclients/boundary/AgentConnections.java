@@ -80,13 +80,14 @@ public class AgentConnections {
             UUID clientId,
             @NotNull @Valid AgentProof proof,
             @NotNull @Valid AgentDescription description) {
-        ClientSettingsValues current = settings.current();
         Instant now = clock.instant();
+        ClientSettingsValues current;
         JumpClientMode mode;
         int offlineLimitDays;
         boolean upgrading;
         try (Connection connection = dataSource.getConnection()) {
             ReturningClient client = ReturningClient.locked(connection, clientId);
+            current = client == null ? settings.current() : client.settings();
             upgrading = client != null && client.upgrading();
             if (client != null && client.returns() && proof.verifies(client.publicKey(), clientId.toString())) {
                 if (!client.online() || !client.describedAs(description)) {
