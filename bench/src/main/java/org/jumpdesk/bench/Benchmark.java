@@ -762,8 +762,9 @@ public final class Benchmark {
                 false,
                 String.format(
                         "%,d agents, from the site answering again; %.1f s from its start; %d re-registrations;"
-                                + " closed with %s at the stop, agents retry every 1–3 s for 3 min after 1001/1012,"
-                                + " site admits 1,000/s",
+                                + " closed with %s when the stop returned, agents retry every 1–3 s for 3 min after"
+                                + " 1001/1012 (waiting up to 60 s for each handshake), the site admits 1,000/s with"
+                                + " 100 hellos in flight and the rest waiting in line",
                         held, fromStart, duplicates, closesAtStop)));
     }
 
