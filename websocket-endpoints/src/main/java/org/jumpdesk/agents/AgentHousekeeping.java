@@ -21,11 +21,12 @@ import org.jumpdesk.settings.boundary.Settings;
 
 /**
  * This node's timers for its agent connections: keeps the connection admission rate in step with the
- * settings ({@code reconnects_per_second}) and gives the slots its token bucket freed to waiting agents, closes connections whose agent missed three heartbeats (and releases their presence), ends
- * jumps and sessions past their connect or idle timeout, keeps this node's {@code site_node} row alive (and
- * the agents of silent nodes offline), and writes when connected agents were last heard from, all in one
- * statement every 30 seconds and at shutdown, when it also tells its agents it restarts. Heartbeats themselves
- * never touch the database.
+ * settings ({@code reconnects_per_second}) and gives the slots its token bucket freed to waiting agents,
+ * closes connections whose agent missed three heartbeats (and releases their presence), ends jumps and
+ * sessions past their connect or idle timeout, keeps this node's {@code site_node} row alive (and the
+ * agents of silent nodes offline), and writes when connected agents were last heard from, all in one
+ * statement every 30 seconds and at shutdown, when it also tells its agents it restarts. Heartbeats
+ * themselves never touch the database.
  */
 @Singleton
 // The timers share nothing but the thread-safe presence; a slow run (the first one waits for the EJB

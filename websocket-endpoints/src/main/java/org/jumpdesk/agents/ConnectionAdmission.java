@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
  * <p>An agent beyond those limits waits, connected, in a first-come line for its challenge, which is sent
  * when a slot frees ({@link #enter}); only when {@link #MAX_WAITING} agents already wait is it refused.
  * Refusing instead made every returning agent of a storm come back about three times: 47,804 refusals for
- * 19,000 agents after a restart, each a full WebSocket handshake and close, and the node spent more on them
- * than on the hellos (2026-11-30). A waiting connection costs what it will cost once welcomed, and the
- * node welcomes its line as fast as its hellos go.
+ * 19,000 agents after a restart, each a full WebSocket handshake and close (2026-11-30). A waiting
+ * connection costs what it will cost once welcomed, and the node welcomes its line as fast as its hellos
+ * go.
  *
  * <p>A refused agent is told when to come back ({@code retry-after}): refusals are given return times one
  * slot apart, after those already given, at the pace this node welcomes agents while all its slots are
@@ -148,10 +148,6 @@ public class ConnectionAdmission {
     }
 
     /** Takes a slot for a new connection if one is free now; the caller must {@link #settled} it once. */
-    public boolean admit() {
-        return admit(System.nanoTime());
-    }
-
     synchronized boolean admit(long now) {
         count(now);
         tokens = Math.min(ratePerSecond, tokens + (now - lastRefillNanos) / 1e9 * ratePerSecond);
