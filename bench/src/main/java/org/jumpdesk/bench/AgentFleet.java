@@ -36,9 +36,9 @@ import org.jumpdesk.protocol.Welcome;
  * Each agent behaves like the real one: it registers with the installer key once, then says hello on
  * every connection; it sends heartbeats and statistics at the intervals of its welcome; after a refusal
  * with {@code retry-after} it comes back then; after the site closed for a restart (1001, 1012) every 1 to 3
- * s for three minutes, waiting up to a minute for each handshake ({@link RestartRetry}); after any other loss with exponential backoff and full jitter
- * (1 s doubling to 60 s), and never after a final refusal. It waits as long for a handshake as the real
- * agent's default connect timeout (10 s).
+ * s for three minutes, waiting up to a minute for each handshake ({@link RestartRetry}); after any other
+ * loss with exponential backoff and full jitter (1 s doubling to 60 s), and never after a final refusal.
+ * Otherwise it waits as long for a handshake as the real agent's default connect timeout (10 s).
  *
  * <p>Agents are spread over several loopback destinations (127.0.0.1, 127.0.0.2, …) so that their
  * connections do not all share one (address, port) pair on the server side.

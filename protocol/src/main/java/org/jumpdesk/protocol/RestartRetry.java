@@ -22,9 +22,11 @@ public final class RestartRetry {
 
     /**
      * How long an agent waits for its handshake within the window. A booting WildFly holds connections
-     * until the application is deployed, and then answers them all; an agent that gave up after its usual
-     * 10 s came back every few seconds, and a fleet of 19,000 made 45,000–72,000 attempts during one boot,
-     * whose abandoned connections took the node's first 90 s after it (2026-11-30).
+     * until the application is deployed; an agent that gave up after its usual 10 s came back every few
+     * seconds, and a fleet of 19,000 made 45,000–72,000 attempts during one boot, whose abandoned
+     * connections took the node's first 90 s after it (2026-11-30). A later profile showed the held
+     * connections are not served in time once the node is ready either (docs/PERFORMANCE.md), so this wait
+     * has not yet shortened a storm.
      */
     public static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(60);
 
@@ -41,8 +43,7 @@ public final class RestartRetry {
 
     /** The handshake timeout of an attempt: {@link #HANDSHAKE_TIMEOUT} within the window, else the usual one. */
     public static Duration handshakeTimeout(Duration sinceAnnouncement, Duration usual) {
-        boolean restarting = !sinceAnnouncement.isNegative() && sinceAnnouncement.compareTo(WINDOW) <= 0;
-        return restarting && HANDSHAKE_TIMEOUT.compareTo(usual) > 0 ? HANDSHAKE_TIMEOUT : usual;
+        return withinWindow(sinceAnnouncement) && HANDSHAKE_TIMEOUT.compareTo(usual) > 0 ? HANDSHAKE_TIMEOUT : usual;
     }
 
     /** Whether the site closed with a code that announces a restart. */
@@ -57,9 +58,13 @@ public final class RestartRetry {
      * @return empty once the window is over: the caller backs off as usual
      */
     public static Optional<Duration> nextWait(Duration sinceAnnouncement, RandomGenerator random) {
-        if (sinceAnnouncement.isNegative() || sinceAnnouncement.compareTo(WINDOW) > 0) {
+        if (!withinWindow(sinceAnnouncement)) {
             return Optional.empty();
         }
         return Optional.of(Duration.ofMillis(random.nextLong(SHORTEST.toMillis(), LONGEST.toMillis() + 1)));
+    }
+
+    private static boolean withinWindow(Duration sinceAnnouncement) {
+        return !sinceAnnouncement.isNegative() && sinceAnnouncement.compareTo(WINDOW) <= 0;
     }
 }
