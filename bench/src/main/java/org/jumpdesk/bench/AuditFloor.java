@@ -35,8 +35,15 @@ final class AuditFloor {
 
     private AuditFloor() {}
 
-    /** Changes per second over {@code seconds} from {@code threads} connections, each with its share of clients. */
-    static double changesPerSecond(BenchSite site, List<UUID> clients, int threads, int seconds) throws Exception {
+    /** Changes committed over the run's time. */
+    record Run(long changes, double seconds) {
+        double perSecond() {
+            return changes / seconds;
+        }
+    }
+
+    /** Changes for {@code seconds} from {@code threads} connections, each with its share of the clients. */
+    static Run run(BenchSite site, List<UUID> clients, int threads, int seconds) throws Exception {
         LongAdder changes = new LongAdder();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -55,7 +62,7 @@ final class AuditFloor {
             for (Future<?> worker : workers) {
                 worker.get();
             }
-            return changes.sum() * 1e9 / (System.nanoTime() - start);
+            return new Run(changes.sum(), (System.nanoTime() - start) / 1e9);
         } finally {
             pool.shutdownNow();
         }

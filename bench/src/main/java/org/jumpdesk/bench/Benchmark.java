@@ -599,13 +599,13 @@ public final class Benchmark {
             ids = SiteData.clientIds(db);
         }
         long databaseCpu = site.databaseCpuNanos();
-        double perSecond = AuditFloor.changesPerSecond(site, ids, 8, 15);
-        double databaseCpuPerChange = (site.databaseCpuNanos() - databaseCpu) / 1e6 / (perSecond * 15);
+        AuditFloor.Run run = AuditFloor.run(site, ids, 8, 15);
+        double databaseCpuPerChange = (site.databaseCpuNanos() - databaseCpu) / 1e6 / Math.max(1, run.changes());
         say(String.format(
                 "audited changes, PostgreSQL alone (15 s, plain JDBC, 8 threads): %.0f/s, CPU %.2f ms per change in"
                         + " PostgreSQL",
-                perSecond, databaseCpuPerChange));
-        return perSecond;
+                run.perSecond(), databaseCpuPerChange));
+        return run.perSecond();
     }
 
     /** One run of audited changes: the rate, the server's CPU per change, and how long sealing lagged. */
