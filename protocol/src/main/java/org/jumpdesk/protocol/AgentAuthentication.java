@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -21,7 +22,11 @@ import java.util.Base64;
 public final class AgentAuthentication {
 
     private static final String ALGORITHM = "Ed25519";
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * DRBG rather than the platform's default: on Linux that is NativePRNG, whose every instance reads under
+     * one process-wide lock, on which a reconnect storm's challenges queued (2026-11-30).
+     */
+    private static final SecureRandom RANDOM = drbg();
 
     private AgentAuthentication() {}
 
@@ -30,6 +35,14 @@ public final class AgentAuthentication {
         byte[] nonce = new byte[32];
         RANDOM.nextBytes(nonce);
         return Base64.getEncoder().encodeToString(nonce);
+    }
+
+    private static SecureRandom drbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("DRBG is required by every Java 9+ platform", e);
+        }
     }
 
     /** What an agent signs to answer a challenge, for a purpose ("register" or a client id). */
