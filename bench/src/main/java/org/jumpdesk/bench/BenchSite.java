@@ -237,6 +237,17 @@ final class BenchSite implements AutoCloseable {
         return nanos;
     }
 
+    /** User + system time of the benchmark's own JVM: the simulated agents. */
+    static long agentsCpuNanos() throws IOException {
+        return cpuNanos(ProcessHandle.current().pid(), false);
+    }
+
+    /** Idle time of the whole machine (all cores, with time waiting for the disk) from /proc/stat. */
+    static long machineIdleNanos() throws IOException {
+        String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        return TimeUnit.MILLISECONDS.toNanos((Long.parseLong(cpu[4]) + Long.parseLong(cpu[5])) * 10);
+    }
+
     /** User + system time of one process from /proc, with its waited-for children's when asked. */
     private static long cpuNanos(long process, boolean withChildren) throws IOException {
         String stat = Files.readString(Path.of("/proc/" + process + "/stat"));

@@ -703,6 +703,8 @@ public final class Benchmark {
         }
         long cpuAtReady = site.serverCpuNanos();
         long databaseCpuAtReady = site.databaseCpuNanos();
+        long agentsCpuAtReady = BenchSite.agentsCpuNanos();
+        long idleAtReady = BenchSite.machineIdleNanos();
         int connectedAtReady = fleet.connected();
         long retriesAtReady = fleet.restartRetries();
         // How many are back after each 5 s, to show the tail.
@@ -717,9 +719,27 @@ public final class Benchmark {
         if (PROFILE != null) {
             site.stopRecording();
         }
-        double cpuPerReconnect = (site.serverCpuNanos() - cpuAtReady) / 1e6 / Math.max(1, held - connectedAtReady);
-        double databaseCpuPerReconnect =
-                (site.databaseCpuNanos() - databaseCpuAtReady) / 1e6 / Math.max(1, held - connectedAtReady);
+        long serverCpu = site.serverCpuNanos() - cpuAtReady;
+        long databaseCpu = site.databaseCpuNanos() - databaseCpuAtReady;
+        double cpuPerReconnect = serverCpu / 1e6 / Math.max(1, held - connectedAtReady);
+        double databaseCpuPerReconnect = databaseCpu / 1e6 / Math.max(1, held - connectedAtReady);
+        // Where the machine's cores went: the simulated agents share them with the site here, which 19,000
+        // real machines would not.
+        double coreNanos = (double) (back - ready) * Runtime.getRuntime().availableProcessors();
+        String machine = String.format(
+                "of the machine's cores over the storm: WildFly %.0f %%, PostgreSQL %.0f %%, the simulated agents"
+                        + " %.0f %%, idle %.0f %%; with every core to the site, %,d agents at that CPU would take"
+                        + " %.1f s",
+                100 * serverCpu / coreNanos,
+                100 * databaseCpu / coreNanos,
+                100 * (BenchSite.agentsCpuNanos() - agentsCpuAtReady) / coreNanos,
+                100 * (BenchSite.machineIdleNanos() - idleAtReady) / coreNanos,
+                held,
+                (cpuPerReconnect + databaseCpuPerReconnect)
+                        * held
+                        / 1e3
+                        / Runtime.getRuntime().availableProcessors());
+        say("reconnect storm: " + machine);
         say(String.format(
                 "reconnect storm: %,d agents connected when the site answered (queued during the boot); back after %s;"
                         + " CPU per agent back %.2f ms in WildFly + %.2f ms in PostgreSQL; %,d attempts on the restart"
@@ -764,8 +784,8 @@ public final class Benchmark {
                         "%,d agents, from the site answering again; %.1f s from its start; %d re-registrations;"
                                 + " closed with %s when the stop returned, agents retry every 1–3 s for 3 min after"
                                 + " 1001/1012 (waiting up to 60 s for each handshake), the site admits 1,000/s with"
-                                + " 100 hellos in flight and the rest waiting in line",
-                        held, fromStart, duplicates, closesAtStop)));
+                                + " 100 hellos in flight and the rest waiting in line; %s",
+                        held, fromStart, duplicates, closesAtStop, machine)));
     }
 
     /** What each connection adds to the server heap, by class: the histogram's growth divided by the agents. */

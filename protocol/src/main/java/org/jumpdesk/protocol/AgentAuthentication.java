@@ -23,17 +23,18 @@ public final class AgentAuthentication {
 
     private static final String ALGORITHM = "Ed25519";
     /**
-     * DRBG rather than the platform's default: on Linux that is NativePRNG, whose every instance reads under
-     * one process-wide lock, on which a reconnect storm's challenges queued (2026-11-30).
+     * A DRBG per thread rather than the platform's default: on Linux that is NativePRNG, whose every instance
+     * reads under one process-wide lock, and one DRBG locks on each use too; a reconnect storm's new
+     * connections queued on both (2026-11-30).
      */
-    private static final SecureRandom RANDOM = drbg();
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(AgentAuthentication::drbg);
 
     private AgentAuthentication() {}
 
     /** A fresh challenge: 32 random bytes, Base64. */
     public static String newNonce() {
         byte[] nonce = new byte[32];
-        RANDOM.nextBytes(nonce);
+        RANDOM.get().nextBytes(nonce);
         return Base64.getEncoder().encodeToString(nonce);
     }
 
