@@ -21,12 +21,11 @@ public final class RestartRetry {
     public static final Duration WINDOW = Duration.ofMinutes(3);
 
     /**
-     * How long an agent waits for its handshake within the window. A booting WildFly holds connections
-     * until the application is deployed; an agent that gave up after its usual 10 s came back every few
-     * seconds, and a fleet of 19,000 made 45,000–72,000 attempts during one boot, whose abandoned
-     * connections took the node's first 90 s after it (2026-11-30). A later profile showed the held
-     * connections are not served in time once the node is ready either (docs/PERFORMANCE.md), so this wait
-     * has not yet shortened a storm.
+     * How long an agent waits for its handshake within the window. A booting node answers 503 at once
+     * (JumpDesk's WildFly does not hold requests during its boot), but once it is up the whole fleet dials
+     * within seconds and the node takes its upgrades far more slowly than that: with the usual 10 s, a storm of
+     * 19,000 agents gave up on 34,131 handshakes after the node was ready and came back in 126.9 s; with this
+     * minute, 13,689–14,278 and 93.0–99.7 s (docs/PERFORMANCE.md, 2026-11-30 evening).
      */
     public static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(60);
 
