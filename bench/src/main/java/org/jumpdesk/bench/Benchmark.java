@@ -725,7 +725,8 @@ public final class Benchmark {
         double databaseCpuPerReconnect = databaseCpu / 1e6 / Math.max(1, held - connectedAtReady);
         // Where the machine's cores went: the simulated agents share them with the site here, which 19,000
         // real machines would not.
-        double coreNanos = (double) (back - ready) * Runtime.getRuntime().availableProcessors();
+        int cores = Runtime.getRuntime().availableProcessors();
+        double coreNanos = (double) (back - ready) * cores;
         String machine = String.format(
                 "of the machine's cores over the storm: WildFly %.0f %%, PostgreSQL %.0f %%, the simulated agents"
                         + " %.0f %%, idle %.0f %%; with every core to the site, %,d agents at that CPU would take"
@@ -735,10 +736,7 @@ public final class Benchmark {
                 100 * (BenchSite.agentsCpuNanos() - agentsCpuAtReady) / coreNanos,
                 100 * (BenchSite.machineIdleNanos() - idleAtReady) / coreNanos,
                 held,
-                (cpuPerReconnect + databaseCpuPerReconnect)
-                        * held
-                        / 1e3
-                        / Runtime.getRuntime().availableProcessors());
+                (cpuPerReconnect + databaseCpuPerReconnect) * held / 1e3 / cores);
         say("reconnect storm: " + machine);
         say(String.format(
                 "reconnect storm: %,d agents connected when the site answered (queued during the boot); back after %s;"

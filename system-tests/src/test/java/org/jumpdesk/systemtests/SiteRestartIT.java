@@ -2,8 +2,12 @@ package org.jumpdesk.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A site restart as operators do it: agents lose their connections, come back on their own once the site
  * is up again, and none registers a second time. The site's close at shutdown tells them it restarts, so
- * they try again every 1 to 3 s instead of backing off towards a minute, and are back within seconds. Runs its own WildFly (from the provisioned server, with
- * the built EAR, 100 ports above the test server) so the test can stop and start it.
+ * they try again every 1 to 3 s instead of backing off towards a minute, and are back within seconds. While it
+ * boots the site answers 503 at once instead of holding requests until it is deployed. Runs its own WildFly
+ * (from the provisioned server, with the built EAR, 100 ports above the test server) so the test can stop
+ * and start it.
  */
 class SiteRestartIT {
 
@@ -32,6 +38,8 @@ class SiteRestartIT {
     /** What the agent logs before each new attempt while the site restarts. */
     private static final Pattern RETRY_WAIT =
             Pattern.compile("\\(the site is restarting\\); trying again in (\\d+) ms");
+    /** Recorded for a request the booting site held longer than the probe waits. */
+    private static final int HELD = -1;
 
     @TempDir
     Path work;
@@ -40,7 +48,7 @@ class SiteRestartIT {
     void everyAgentReconnectsAfterARestartAndNoneRegistersTwice() throws Exception {
         URI site = URI.create("http://localhost:" + (8080 + PORT_OFFSET) + "/");
         URI agentEndpoint = URI.create("ws://localhost:" + (8080 + PORT_OFFSET) + "/agent");
-        WildFlyProcess wildfly = startSite();
+        WildFlyProcess wildfly = startSite(new ArrayList<>());
         List<AgentProcess> agents = new ArrayList<>();
         try {
             String representative = TestSite.createRepresentative("s3cret-password");
@@ -56,8 +64,15 @@ class SiteRestartIT {
             awaitOnline(console, AGENTS, Duration.ofSeconds(60));
 
             wildfly.stop();
-            wildfly = startSite();
+            List<Integer> answersWhileBooting = new ArrayList<>();
+            wildfly = startSite(answersWhileBooting);
             Instant answering = Instant.now();
+            assertThat(answersWhileBooting)
+                    .as("a booting site answers at once: 503 until the application is deployed, then 200")
+                    .contains(503)
+                    .doesNotContain(HELD)
+                    .last()
+                    .isEqualTo(200);
 
             ConsoleSession afterRestart = new ConsoleSession(site);
             afterRestart.logIn("console/jump-clients.xhtml", representative, "s3cret-password");
@@ -92,18 +107,42 @@ class SiteRestartIT {
         }
     }
 
-    private WildFlyProcess startSite() throws Exception {
+    /**
+     * Starts the site and probes it until it answers 200.
+     *
+     * @param answers the status of each answer to the probe, {@link #HELD} for a request held beyond 5 s
+     */
+    private WildFlyProcess startSite(List<Integer> answers) throws Exception {
         WildFlyProcess wildfly = WildFlyProcess.start(
                 Path.of(System.getProperty("jboss.home")),
                 Path.of(System.getProperty("jumpdesk.ear")),
                 work.resolve("wildfly"),
                 Map.of("JUMPDESK_NODE_ID", "restart-test"),
                 List.of("-Djboss.socket.binding.port-offset=" + PORT_OFFSET));
-        URI probe = URI.create("http://localhost:" + (8080 + PORT_OFFSET) + "/login.xhtml");
-        assertThat(wildfly.awaitReady(probe, Duration.ofMinutes(3)))
-                .as("site up; log in " + wildfly.log())
-                .isTrue();
-        return wildfly;
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest probe = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + (8080 + PORT_OFFSET) + "/login.xhtml"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline) && wildfly.isAlive()) {
+            try {
+                int status =
+                        http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
+                answers.add(status);
+                if (status == 200) {
+                    return wildfly;
+                }
+            } catch (HttpTimeoutException held) {
+                answers.add(HELD);
+            } catch (IOException notListening) {
+                // The listener is not open yet.
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        throw new AssertionError(
+                "the site did not answer 200 within 3 minutes (answers " + answers + "); log in " + wildfly.log());
     }
 
     private static void awaitOnline(ConsoleSession console, int expected, Duration timeout) throws Exception {
