@@ -721,8 +721,9 @@ public final class Benchmark {
         }
         long serverCpu = site.serverCpuNanos() - cpuAtReady;
         long databaseCpu = site.databaseCpuNanos() - databaseCpuAtReady;
-        double cpuPerReconnect = serverCpu / 1e6 / Math.max(1, held - connectedAtReady);
-        double databaseCpuPerReconnect = databaseCpu / 1e6 / Math.max(1, held - connectedAtReady);
+        int returned = Math.max(1, held - connectedAtReady);
+        double cpuPerReconnect = serverCpu / 1e6 / returned;
+        double databaseCpuPerReconnect = databaseCpu / 1e6 / returned;
         // Where the machine's cores went: the simulated agents share them with the site here, which 19,000
         // real machines would not.
         int cores = Runtime.getRuntime().availableProcessors();

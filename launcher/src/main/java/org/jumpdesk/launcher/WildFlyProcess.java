@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 
 /**
  * The provisioned WildFly running the application. Each run uses a fresh copy of the server's
@@ -35,6 +37,9 @@ public final class WildFlyProcess {
      * (jars, sockets, the database pool), a running server about 300.
      */
     static final int RESERVED_FILES = 600;
+
+    /** What {@link #awaitReady(URI, Duration, IntConsumer)} reports for a probe the server held unanswered. */
+    public static final int HELD = -1;
 
     private final Process process;
     private final Path log;
@@ -92,17 +97,29 @@ public final class WildFlyProcess {
 
     /** Waits until the URL answers 200 (the application is deployed), the server dies, or time runs out. */
     public boolean awaitReady(URI probe, Duration timeout) throws InterruptedException {
+        return awaitReady(probe, timeout, status -> {});
+    }
+
+    /**
+     * As {@link #awaitReady(URI, Duration)}, telling {@code answered} the status of each answer to the probe
+     * before and including the 200, or {@link #HELD} for a request the server held beyond 5 s.
+     */
+    public boolean awaitReady(URI probe, Duration timeout, IntConsumer answered) throws InterruptedException {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request =
+                HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline) && process.isAlive()) {
             try {
-                HttpRequest request = HttpRequest.newBuilder(probe)
-                        .timeout(Duration.ofSeconds(5))
-                        .build();
-                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                int status = http.send(request, HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
+                answered.accept(status);
+                if (status == 200) {
                     return true;
                 }
+            } catch (HttpTimeoutException held) {
+                answered.accept(HELD);
             } catch (IOException notYet) {
                 // The listener is not open yet.
             }

@@ -2,12 +2,8 @@ package org.jumpdesk.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,8 +34,6 @@ class SiteRestartIT {
     /** What the agent logs before each new attempt while the site restarts. */
     private static final Pattern RETRY_WAIT =
             Pattern.compile("\\(the site is restarting\\); trying again in (\\d+) ms");
-    /** Recorded for a request the booting site held longer than the probe waits. */
-    private static final int HELD = -1;
 
     @TempDir
     Path work;
@@ -70,7 +64,7 @@ class SiteRestartIT {
             assertThat(answersWhileBooting)
                     .as("a booting site answers at once: 503 until the application is deployed, then 200")
                     .contains(503)
-                    .doesNotContain(HELD)
+                    .doesNotContain(WildFlyProcess.HELD)
                     .last()
                     .isEqualTo(200);
 
@@ -108,9 +102,9 @@ class SiteRestartIT {
     }
 
     /**
-     * Starts the site and probes it until it answers 200.
+     * Starts the site and waits until it answers 200.
      *
-     * @param answers the status of each answer to the probe, {@link #HELD} for a request held beyond 5 s
+     * @param answers the status of each answer to the probe, {@link WildFlyProcess#HELD} for a held request
      */
     private WildFlyProcess startSite(List<Integer> answers) throws Exception {
         WildFlyProcess wildfly = WildFlyProcess.start(
@@ -119,30 +113,11 @@ class SiteRestartIT {
                 work.resolve("wildfly"),
                 Map.of("JUMPDESK_NODE_ID", "restart-test"),
                 List.of("-Djboss.socket.binding.port-offset=" + PORT_OFFSET));
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest probe = HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + (8080 + PORT_OFFSET) + "/login.xhtml"))
-                .timeout(Duration.ofSeconds(5))
-                .build();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline) && wildfly.isAlive()) {
-            try {
-                int status =
-                        http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
-                answers.add(status);
-                if (status == 200) {
-                    return wildfly;
-                }
-            } catch (HttpTimeoutException held) {
-                answers.add(HELD);
-            } catch (IOException notListening) {
-                // The listener is not open yet.
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
-        throw new AssertionError(
-                "the site did not answer 200 within 3 minutes (answers " + answers + "); log in " + wildfly.log());
+        URI probe = URI.create("http://localhost:" + (8080 + PORT_OFFSET) + "/login.xhtml");
+        assertThat(wildfly.awaitReady(probe, Duration.ofMinutes(3), answers::add))
+                .as("site up (answers " + answers + "); log in " + wildfly.log())
+                .isTrue();
+        return wildfly;
     }
 
     private static void awaitOnline(ConsoleSession console, int expected, Duration timeout) throws Exception {
