@@ -96,6 +96,13 @@ class JumpClientSearchIT {
         assertThat(ids(upper.substring(2, 7) + " rack", EnumSet.allOf(SearchField.class)))
                 .as("two words, case ignored")
                 .containsExactly(inEachField.get(1));
+        assertThat(ids(word + " " + upper.substring(0, 2), EnumSet.allOf(SearchField.class)))
+                .as("a word too short for the trigram index, case ignored")
+                .containsExactlyInAnyOrderElementsOf(inEachField);
+        assertThat(ids(upper.substring(0, 2), EnumSet.of(SearchField.TAG))).containsExactly(inEachField.get(2));
+        assertThat(ids(word + " _", EnumSet.allOf(SearchField.class)))
+                .as("a short word's LIKE wildcard is a plain character")
+                .isEmpty();
     }
 
     @Test

@@ -37,12 +37,12 @@ class ClientSearchSqlTest {
     @Test
     void eachWordMustMatchOneChosenFieldAndEveryValueIsAParameter() {
         ClientSearchSql.Where where = ClientSearchSql.where(
-                query("web 50%", EnumSet.of(SearchField.NAME, SearchField.TAG)), Map.of(7L, "Servers"));
+                query("web 500%", EnumSet.of(SearchField.NAME, SearchField.TAG)), Map.of(7L, "Servers"));
 
         assertThat(where.sql())
                 .isEqualTo("c.deleted_at IS NULL AND c.jump_group_id = ANY(?)"
                         + " AND (c.name ILIKE ? OR c.tag ILIKE ?) AND (c.name ILIKE ? OR c.tag ILIKE ?)");
-        assertThat(where.parameters()).containsExactly(new Long[] {7L}, "%web%", "%web%", "%50\\%%", "%50\\%%");
+        assertThat(where.parameters()).containsExactly(new Long[] {7L}, "%web%", "%web%", "%500\\%%", "%500\\%%");
     }
 
     @Test
@@ -92,12 +92,27 @@ class ClientSearchSqlTest {
     @Test
     void aWordWithALineFeedOrSomeFieldsOnlyIsSearchedFieldByField() {
         ClientSearchSql.Where lineFeed =
-                ClientSearchSql.where(query("\"a\nb\"", EnumSet.allOf(SearchField.class)), Map.of(1L, "Servers"));
+                ClientSearchSql.where(query("\"abc\ndef\"", EnumSet.allOf(SearchField.class)), Map.of(1L, "Servers"));
         ClientSearchSql.Where fewer = ClientSearchSql.where(
                 query("web", EnumSet.complementOf(EnumSet.of(SearchField.TAG))), Map.of(1L, "Servers"));
 
         assertThat(lineFeed.sql()).doesNotContain("search_text").contains("c.comments ILIKE ?", "c.tag ILIKE ?");
         assertThat(fewer.sql()).doesNotContain("search_text").contains("c.name ILIKE ?");
+    }
+
+    @Test
+    void aWordWithoutThreeLettersOrDigitsInARowIsKeptOutOfTheTrigramIndexes() {
+        ClientSearchSql.Where every =
+                ClientSearchSql.where(query("rack 42 10.1", EnumSet.allOf(SearchField.class)), Map.of(1L, "Servers"));
+        ClientSearchSql.Where name =
+                ClientSearchSql.where(query("_7", EnumSet.of(SearchField.NAME)), Map.of(1L, "Servers"));
+
+        assertThat(every.sql())
+                .endsWith(" AND (c.search_text LIKE lower(?)) AND (strpos(c.search_text, lower(?)) > 0)"
+                        + " AND (strpos(c.search_text, lower(?)) > 0)");
+        assertThat(every.parameters()).containsExactly(new Long[] {1L}, "%rack%", "42", "10.1");
+        assertThat(name.sql()).endsWith(" AND (strpos(lower(c.name), lower(?)) > 0)");
+        assertThat(name.parameters()).containsExactly(new Long[] {1L}, "_7");
     }
 
     @Test
