@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -208,6 +210,39 @@ class JumpClientLifecycleIT {
                 .isEqualTo(JumpDeskStatus.JC_UNINSTALLED);
         jumpClients.delete(manager, id);
         assertThat(fixtures.licenseCountsMatchClients()).isTrue();
+    }
+
+    @Test
+    void aNodesStatisticsReportsAreWrittenTogetherAndTheGoneClientsAreRefusedOneByOne() throws SQLException {
+        UUID listed = fixtures.connected(fixtures.installer(group, JumpClientMode.ACTIVE));
+        UUID uninstalled = fixtures.connected(fixtures.installer(group, JumpClientMode.ACTIVE));
+        jumpClients.uninstalledByAgent(uninstalled);
+        UUID unknown = UUID.randomUUID();
+        Instant reportedAt = Instant.parse("2026-11-30T23:40:00.123Z");
+        MachineStatistics report =
+                new MachineStatistics("ana", "10.0.0.7", "203.0.113.9", 60L, 0.5, 1L, 2L, 3L, 4L, reportedAt);
+        MachineStatistics sparse = new MachineStatistics(null, null, null, null, null, null, null, null, null, null);
+
+        Set<UUID> unwritten =
+                jumpClients.statisticsReported(Map.of(listed, report, uninstalled, report, unknown, sparse));
+
+        assertThat(unwritten).containsExactlyInAnyOrder(uninstalled, unknown);
+        MachineStatistics written = jumpClients.details(manager, listed).statistics();
+        assertThat(written.consoleUser()).isEqualTo("ana");
+        assertThat(written.publicIp()).isEqualTo("203.0.113.9");
+        assertThat(written.cpuLoad()).isEqualTo(0.5);
+        assertThat(written.diskTotalBytes()).isEqualTo(4L);
+        assertThat(written.reportedAt()).isEqualTo(reportedAt);
+        assertThat(jumpClients.details(manager, uninstalled).statistics().consoleUser())
+                .isNull();
+        assertThat(statusOf(() -> jumpClients.statisticsReported(uninstalled, report)))
+                .isEqualTo(JumpDeskStatus.JC_UNINSTALLED);
+        assertThat(statusOf(() -> jumpClients.statisticsReported(unknown, report)))
+                .isEqualTo(JumpDeskStatus.JC_NOT_FOUND);
+        assertThat(jumpClients.statisticsReported(Map.of(listed, sparse))).isEmpty();
+        assertThat(jumpClients.details(manager, listed).statistics().consoleUser())
+                .as("a newer report replaces the whole value")
+                .isNull();
     }
 
     @Test

@@ -54,7 +54,8 @@ public interface AgentDirectory {
     void uninstalled(UUID clientId);
 
     /**
-     * A connected agent reported its machine's statistics.
+     * A connected agent reported its machine's statistics. A report that does not fit is refused at once;
+     * the site may write it later, and then close the connection if the client is gone meanwhile.
      *
      * @param publicAddress the address the site sees the agent connect from, or null if unknown
      */

@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
@@ -12,21 +13,28 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jumpdesk.jumpclients.boundary.AgentConnections;
+import org.jumpdesk.jumpclients.boundary.JumpClients;
 import org.jumpdesk.jumpclients.control.ThisNode;
+import org.jumpdesk.jumpclients.entity.MachineStatistics;
 import org.jumpdesk.relay.SessionRelay;
 import org.jumpdesk.settings.boundary.ClientSettingsValues;
 import org.jumpdesk.settings.boundary.Settings;
+import org.jumpdesk.shared.JumpDeskException;
 
 /**
  * This node's timers for its agent connections: keeps the connection admission rate in step with the
  * settings ({@code reconnects_per_second}) and gives the slots its token bucket freed to waiting agents,
  * closes connections whose agent missed three heartbeats (and releases their presence), ends jumps and
  * sessions past their connect or idle timeout, keeps this node's {@code site_node} row alive (and the
- * agents of silent nodes offline), and writes when connected agents were last heard from, all in one
- * statement every 30 seconds and at shutdown, when it also tells its agents it restarts. Heartbeats
- * themselves never touch the database.
+ * agents of silent nodes offline), writes its agents' statistics reports in one statement every two
+ * seconds, and when connected agents were last heard from, all in one statement every 30 seconds and at
+ * shutdown, when it also tells its agents it restarts. Heartbeats themselves never touch the database.
  */
 @Singleton
 // The timers share nothing but the thread-safe presence; a slow run (the first one waits for the EJB
@@ -49,8 +57,14 @@ public class AgentHousekeeping {
     @Inject
     private SessionRelay sessionRelay;
 
+    @Inject
+    private StatisticsReports statisticsReports;
+
     @EJB
     private AgentConnections agentConnections;
+
+    @EJB
+    private JumpClients jumpClients;
 
     @EJB
     private ThisNode thisNode;
@@ -94,7 +108,35 @@ public class AgentHousekeeping {
     }
 
     /**
-     * The node stops: writes when its agents were last heard from, then refuses new agent connections and
+     * The reports collected since the last run, in one statement. A client that is gone meanwhile (removed,
+     * uninstalled) is refused as a report of its own would have been: its connection is closed with the
+     * refusal's code. If the statement fails as a whole, each report is written on its own.
+     */
+    @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false)
+    void writeStatistics() {
+        Map<UUID, MachineStatistics> reports = statisticsReports.take();
+        Set<UUID> unwritten;
+        try {
+            unwritten = jumpClients.statisticsReported(reports);
+        } catch (EJBException e) {
+            LOG.log(Level.WARNING, reports.size() + " statistics reports not written together; one by one", e);
+            unwritten = reports.keySet();
+        }
+        for (UUID clientId : unwritten) {
+            try {
+                jumpClients.statisticsReported(clientId, reports.get(clientId));
+            } catch (JumpDeskException refusal) {
+                presence.session(clientId)
+                        .ifPresent(session ->
+                                Sockets.close(session, refusal.status().closeCode(), refusal.getMessage()));
+            } catch (EJBException e) {
+                LOG.log(Level.WARNING, "statistics of " + clientId + " not written", e);
+            }
+        }
+    }
+
+    /**
+     * The node stops: writes its agents' statistics and when they were last heard from, then refuses new agent connections and
      * closes the open ones with 1012 (service restart), so agents come back every few seconds instead of
      * backing off towards a minute. (WildFly may have closed them already with 1001 as it suspended, which
      * the agent takes the same way.)
@@ -102,6 +144,7 @@ public class AgentHousekeeping {
     @PreDestroy
     void announceRestart() {
         try {
+            writeStatistics();
             writeLastContacts();
         } finally {
             admission.closing();

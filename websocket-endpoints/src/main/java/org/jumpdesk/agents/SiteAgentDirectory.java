@@ -3,6 +3,7 @@ package org.jumpdesk.agents;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 import java.time.Instant;
 import java.util.Optional;
@@ -42,6 +43,9 @@ public class SiteAgentDirectory implements AgentDirectory {
 
     @EJB
     private AgentRelease agentRelease;
+
+    @Inject
+    private StatisticsReports statisticsReports;
 
     @Override
     public Registered register(Register registration, String nonce) {
@@ -87,24 +91,23 @@ public class SiteAgentDirectory implements AgentDirectory {
         agentConnections.availabilityChanged(clientId, connectionId, disabled);
     }
 
+    /** Checked now, written with the node's other reports within two seconds ({@link StatisticsReports}). */
     @Override
     public void statistics(UUID clientId, Statistics statistics, String publicAddress) {
-        validated(() -> {
-            jumpClients.statisticsReported(
-                    clientId,
-                    new MachineStatistics(
-                            statistics.consoleUser(),
-                            statistics.privateIps(),
-                            publicAddress,
-                            statistics.uptimeSeconds(),
-                            statistics.cpuLoad(),
-                            statistics.memoryUsedBytes(),
-                            statistics.memoryTotalBytes(),
-                            statistics.diskUsedBytes(),
-                            statistics.diskTotalBytes(),
-                            Instant.now()));
-            return null;
-        });
+        statisticsReports.add(
+                clientId,
+                new MachineStatistics(
+                                statistics.consoleUser(),
+                                statistics.privateIps(),
+                                publicAddress,
+                                statistics.uptimeSeconds(),
+                                statistics.cpuLoad(),
+                                statistics.memoryUsedBytes(),
+                                statistics.memoryTotalBytes(),
+                                statistics.diskUsedBytes(),
+                                statistics.diskTotalBytes(),
+                                Instant.now())
+                        .requireFits());
     }
 
     @Override

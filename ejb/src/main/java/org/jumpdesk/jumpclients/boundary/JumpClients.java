@@ -20,12 +20,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jumpdesk.agentsoftware.boundary.AgentRelease;
 import org.jumpdesk.audit.control.AuditTrail;
 import org.jumpdesk.installers.control.InstallerKeys;
 import org.jumpdesk.installers.entity.Installer;
+import org.jumpdesk.jumpclients.control.StatisticsSql;
 import org.jumpdesk.jumpclients.entity.AgentDescription;
 import org.jumpdesk.jumpclients.entity.JumpClient;
 import org.jumpdesk.jumpclients.entity.JumpClientEvent;
@@ -40,7 +43,6 @@ import org.jumpdesk.licensing.control.LicenseGuard;
 import org.jumpdesk.licensing.control.LicenseGuard.Usage;
 import org.jumpdesk.pinning.control.PinLedger;
 import org.jumpdesk.platform.DatabaseMigrations;
-import org.jumpdesk.platform.Statements;
 import org.jumpdesk.protocol.AgentAuthentication;
 import org.jumpdesk.settings.boundary.Settings;
 import org.jumpdesk.shared.Actor;
@@ -183,37 +185,32 @@ public class JumpClients {
     }
 
     /**
-     * An agent reports its machine's statistics. Not a state change, so not audited; kept to show in the
-     * console, and after an uninstall as the client's last known details.
+     * Agents' statistics reports as a node collects them, written in one statement: a report per agent
+     * every few minutes, and every agent's at once after a restart. Not a state change, so not audited; kept
+     * to show in the console, and after an uninstall as the client's last known details.
+     *
+     * @return the clients whose report was not written (unknown, removed or uninstalled), for {@link
+     *     #statisticsReported(UUID, MachineStatistics)} to refuse one by one
      */
     @AuditedAs("jump-client.statistics")
-    public void statisticsReported(UUID clientId, @NotNull MachineStatistics statistics) {
-        // One statement (it locks the row as the use cases do) instead of reading the whole entity and its
-        // group first: every agent reports at once when it connects, thousands together after a restart.
-        int written;
-        try (Connection connection = dataSource.getConnection()) {
-            written = Statements.update(
-                    connection,
-                    "UPDATE jump_client SET console_user = ?, private_ips = ?, public_ip = ?, uptime_seconds = ?,"
-                            + " cpu_load = ?, memory_used_bytes = ?, memory_total_bytes = ?, disk_used_bytes = ?,"
-                            + " disk_total_bytes = ?, statistics_at = ?, row_version = row_version + 1"
-                            + " WHERE id = ? AND deleted_at IS NULL AND state <> 'UNINSTALLED'",
-                    statistics.consoleUser(),
-                    statistics.privateIps(),
-                    statistics.publicIp(),
-                    statistics.uptimeSeconds(),
-                    statistics.cpuLoad(),
-                    statistics.memoryUsedBytes(),
-                    statistics.memoryTotalBytes(),
-                    statistics.diskUsedBytes(),
-                    statistics.diskTotalBytes(),
-                    statistics.reportedAt() == null ? null : Timestamp.from(statistics.reportedAt()),
-                    clientId);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot record the statistics of " + clientId + ": " + e.getMessage(), e);
+    public Set<UUID> statisticsReported(@NotNull Map<UUID, MachineStatistics> reports) {
+        if (reports.isEmpty()) {
+            return Set.of();
         }
-        if (written == 0) {
-            // Unknown, removed or uninstalled: refused as before.
+        Set<UUID> written;
+        try (Connection connection = dataSource.getConnection()) {
+            written = StatisticsSql.write(connection, reports);
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "cannot record the statistics of " + reports.size() + " clients: " + e.getMessage(), e);
+        }
+        return reports.keySet().stream().filter(id -> !written.contains(id)).collect(Collectors.toSet());
+    }
+
+    /** One agent's statistics report; refused if its client is unknown, removed or uninstalled. */
+    @AuditedAs("jump-client.statistics")
+    public void statisticsReported(UUID clientId, @NotNull MachineStatistics statistics) {
+        if (!statisticsReported(Map.of(clientId, statistics)).isEmpty()) {
             JumpClient client = lockedAgentClient(clientId);
             client.requireInstalled();
             client.recordStatistics(statistics);

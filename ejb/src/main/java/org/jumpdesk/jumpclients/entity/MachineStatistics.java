@@ -3,6 +3,7 @@ package org.jumpdesk.jumpclients.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.time.Instant;
+import org.jumpdesk.shared.JumpDeskStatus;
 
 /**
  * The last statistics an agent reported about its machine; kept after uninstall. Every value may be
@@ -71,6 +72,24 @@ public class MachineStatistics {
         this.diskUsedBytes = diskUsedBytes;
         this.diskTotalBytes = diskTotalBytes;
         this.reportedAt = reportedAt;
+    }
+
+    /**
+     * Refuses ({@code INVALID_INPUT}) a text longer than its column, naming the field and its limit: reports
+     * are written many clients at once, where one oversized value would fail them all.
+     */
+    public MachineStatistics requireFits() {
+        requireFits("consoleUser", consoleUser, 255);
+        requireFits("privateIps", privateIps, 1024);
+        requireFits("publicIp", publicIp, 64);
+        return this;
+    }
+
+    private static void requireFits(String field, String value, int limit) {
+        if (value != null && value.length() > limit) {
+            throw JumpDeskStatus.INVALID_INPUT.exception(
+                    "statistics." + field + ": at most " + limit + " characters, got " + value.length());
+        }
     }
 
     public String consoleUser() {
