@@ -219,6 +219,34 @@ class AgentLifecycleIT {
     }
 
     @Test
+    void aStatisticsReportOfAClientRemovedBehindTheNodesBackClosesItsConnection() throws Exception {
+        ClientSettingsValues v = originalSettings;
+        settings.change(
+                Fixtures.ADMIN,
+                new ClientSettingsValues(
+                        v.heartbeatSeconds(),
+                        1,
+                        v.passiveCheckInSeconds(),
+                        v.offlineLimitDays(),
+                        v.maxConcurrentJumps(),
+                        v.connectTimeoutSeconds(),
+                        v.reconnectsPerSecond(),
+                        v.maxConcurrentUpgrades(),
+                        v.sessionIdleTimeoutMinutes(),
+                        v.maxFileTransferMegabytes()));
+        try (AgentProcess agent = AgentProcess.start(TestSite.agentUrl(), machine, "--installer-key", installerKey)) {
+            UUID id = agent.awaitClientId(Duration.ofSeconds(30));
+            awaitTrue(() -> jumpClients.details(manager, id).statistics().reportedAt() != null, "statistics reported");
+
+            // Removed without the console, so no node closes the connection: only the next report finds out.
+            fixtures.execute("UPDATE jump_client SET deleted_at = now() WHERE id = ?", id);
+
+            assertThat(agent.awaitExit(Duration.ofSeconds(20))).isEqualTo(3);
+            assertThat(agent.output()).contains("JC_NOT_FOUND");
+        }
+    }
+
+    @Test
     void aLocalUninstallMarksTheClientUninstalledAndKeepsItListed() throws Exception {
         UUID id;
         try (AgentProcess agent = AgentProcess.start(TestSite.agentUrl(), machine, "--installer-key", installerKey)) {
