@@ -115,7 +115,9 @@ class AgentLifecycleIT {
 
     @Test
     void anAgentThatStopsSendingIsOfflineAfterThreeMissedHeartbeats() throws Exception {
-        settings.change(Fixtures.ADMIN, withIntervals(1, originalSettings.passiveCheckInSeconds()));
+        settings.change(
+                Fixtures.ADMIN,
+                withIntervals(1, originalSettings.statisticsSeconds(), originalSettings.passiveCheckInSeconds()));
         ConsoleSession console = managersConsole();
         try (AgentProcess agent = AgentProcess.start(TestSite.agentUrl(), machine, "--installer-key", installerKey)) {
             agent.awaitClientId(Duration.ofSeconds(30));
@@ -133,7 +135,9 @@ class AgentLifecycleIT {
 
     @Test
     void aPassiveClientChecksInAtItsIntervalAndPicksUpASwitchToActive() throws Exception {
-        settings.change(Fixtures.ADMIN, withIntervals(originalSettings.heartbeatSeconds(), 1));
+        settings.change(
+                Fixtures.ADMIN,
+                withIntervals(originalSettings.heartbeatSeconds(), originalSettings.statisticsSeconds(), 1));
         String passiveKey = fixtures.installer(group, JumpClientMode.PASSIVE);
         ConsoleSession console = managersConsole();
         try (AgentProcess agent = AgentProcess.start(TestSite.agentUrl(), machine, "--installer-key", passiveKey)) {
@@ -155,7 +159,9 @@ class AgentLifecycleIT {
 
     @Test
     void theMachinesUserDisablesAndEnablesSessionsLocallyAndTheSiteKnows() throws Exception {
-        settings.change(Fixtures.ADMIN, withIntervals(1, originalSettings.passiveCheckInSeconds()));
+        settings.change(
+                Fixtures.ADMIN,
+                withIntervals(1, originalSettings.statisticsSeconds(), originalSettings.passiveCheckInSeconds()));
         ConsoleSession console = managersConsole();
         try (AgentProcess agent = AgentProcess.start(TestSite.agentUrl(), machine, "--installer-key", installerKey)) {
             agent.awaitClientId(Duration.ofSeconds(30));
@@ -220,20 +226,9 @@ class AgentLifecycleIT {
 
     @Test
     void aStatisticsReportOfAClientRemovedBehindTheNodesBackClosesItsConnection() throws Exception {
-        ClientSettingsValues v = originalSettings;
         settings.change(
                 Fixtures.ADMIN,
-                new ClientSettingsValues(
-                        v.heartbeatSeconds(),
-                        1,
-                        v.passiveCheckInSeconds(),
-                        v.offlineLimitDays(),
-                        v.maxConcurrentJumps(),
-                        v.connectTimeoutSeconds(),
-                        v.reconnectsPerSecond(),
-                        v.maxConcurrentUpgrades(),
-                        v.sessionIdleTimeoutMinutes(),
-                        v.maxFileTransferMegabytes()));
+                withIntervals(originalSettings.heartbeatSeconds(), 1, originalSettings.passiveCheckInSeconds()));
         try (AgentProcess agent = AgentProcess.start(TestSite.agentUrl(), machine, "--installer-key", installerKey)) {
             UUID id = agent.awaitClientId(Duration.ofSeconds(30));
             awaitTrue(() -> jumpClients.details(manager, id).statistics().reportedAt() != null, "statistics reported");
@@ -264,11 +259,11 @@ class AgentLifecycleIT {
                 .isNotBlank();
     }
 
-    private ClientSettingsValues withIntervals(int heartbeatSeconds, int checkInSeconds) {
+    private ClientSettingsValues withIntervals(int heartbeatSeconds, int statisticsSeconds, int checkInSeconds) {
         ClientSettingsValues v = originalSettings;
         return new ClientSettingsValues(
                 heartbeatSeconds,
-                v.statisticsSeconds(),
+                statisticsSeconds,
                 checkInSeconds,
                 v.offlineLimitDays(),
                 v.maxConcurrentJumps(),

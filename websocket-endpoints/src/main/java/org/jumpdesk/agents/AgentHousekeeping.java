@@ -136,10 +136,10 @@ public class AgentHousekeeping {
     }
 
     /**
-     * The node stops: writes its agents' statistics and when they were last heard from, then refuses new agent connections and
-     * closes the open ones with 1012 (service restart), so agents come back every few seconds instead of
-     * backing off towards a minute. (WildFly may have closed them already with 1001 as it suspended, which
-     * the agent takes the same way.)
+     * The node stops: writes its agents' statistics and when they were last heard from, then refuses new
+     * agent connections and closes the open ones with 1012 (service restart), so agents come back every few
+     * seconds instead of backing off towards a minute. (WildFly may have closed them already with 1001 as it
+     * suspended, which the agent takes the same way.)
      */
     @PreDestroy
     void announceRestart() {
