@@ -234,10 +234,14 @@ class AgentLifecycleIT {
             awaitTrue(() -> jumpClients.details(manager, id).statistics().reportedAt() != null, "statistics reported");
 
             // Removed without the console, so no node closes the connection: only the next report finds out.
+            // The license counts follow, as a delete's own transaction keeps them.
             fixtures.execute("UPDATE jump_client SET deleted_at = now() WHERE id = ?", id);
+            fixtures.execute("UPDATE site_license SET deployed_count = deployed_count - 1,"
+                    + " active_count = active_count - 1");
 
             assertThat(agent.awaitExit(Duration.ofSeconds(20))).isEqualTo(3);
             assertThat(agent.output()).contains("JC_NOT_FOUND");
+            assertThat(fixtures.licenseCountsMatchClients()).isTrue();
         }
     }
 
