@@ -115,6 +115,10 @@ public class AgentHousekeeping {
     @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false)
     void writeStatistics() {
         Map<UUID, MachineStatistics> reports = statisticsReports.take();
+        if (reports.isEmpty()) {
+            // Most runs: no transaction every two seconds for nothing.
+            return;
+        }
         Set<UUID> unwritten;
         try {
             unwritten = jumpClients.statisticsReported(reports);

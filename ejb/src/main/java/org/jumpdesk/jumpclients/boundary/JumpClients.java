@@ -194,9 +194,6 @@ public class JumpClients {
      */
     @AuditedAs("jump-client.statistics")
     public Set<UUID> statisticsReported(@NotNull Map<UUID, MachineStatistics> reports) {
-        if (reports.isEmpty()) {
-            return Set.of();
-        }
         Set<UUID> written;
         try (Connection connection = dataSource.getConnection()) {
             written = StatisticsSql.write(connection, reports);
