@@ -2,6 +2,7 @@ package org.jumpdesk.bench;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +24,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.jumpdesk.protocol.AgentAuthentication;
 import org.jumpdesk.protocol.Heartbeat;
 import org.jumpdesk.protocol.MessageCodec;
 import org.jumpdesk.protocol.RestartRetry;
@@ -68,6 +68,9 @@ final class AgentFleet implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("fleet-timer"));
     private final HttpClient http;
     private final List<SimulatedAgent> agents = new ArrayList<>();
+    /** Makes the agents' keys, in {@link #grow}'s one thread. */
+    private final SecureRandom keyRandom = new SecureRandom();
+
     private final AtomicInteger connected = new AtomicInteger();
     private final AtomicInteger registrations = new AtomicInteger();
     private final AtomicInteger connecting = new AtomicInteger();
@@ -174,7 +177,7 @@ final class AgentFleet implements AutoCloseable {
                 TimeUnit.MILLISECONDS.sleep(2);
                 continue;
             }
-            SimulatedAgent agent = new SimulatedAgent(this, size(), AgentAuthentication.newKeyPair());
+            SimulatedAgent agent = new SimulatedAgent(this, size(), new SimulatedAgentKey(keyRandom));
             synchronized (agents) {
                 agents.add(agent);
             }

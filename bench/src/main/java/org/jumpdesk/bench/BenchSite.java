@@ -62,6 +62,14 @@ final class BenchSite implements AutoCloseable {
         if (countStatements) {
             // What statements a phase runs and what each costs (statementCosts); only when profiling.
             builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            // And which statements were slow, beside the database's own work (postgres-log/*.log).
+            builder.setServerConfig("logging_collector", "on")
+                    .setServerConfig(
+                            "log_directory",
+                            work.resolve("postgres-log").toAbsolutePath().toString())
+                    .setServerConfig("log_min_duration_statement", "20")
+                    .setServerConfig("log_autovacuum_min_duration", "0")
+                    .setServerConfig("log_checkpoints", "on");
         }
         EmbeddedPostgres postgres = builder.setDataDirectory(work.resolve("postgres"))
                 .setCleanDataDirectory(true)

@@ -73,6 +73,9 @@ public final class Benchmark {
     private static final int KEYSTROKES = 10;
 
     /** What runs after the agents joined, in this order ({@code jumpdesk.bench.phases}). */
+    /** How long the database takes at most to count other connections' writes in its statistics views. */
+    private static final int STATISTICS_SETTLE_SECONDS = 11;
+
     private static final List<String> PHASES = List.of("jumps", "heartbeats", "flush", "audit", "storm");
     /** The embedded PostgreSQL narrates its start-up at INFO; held here so the level sticks. */
     private static final Logger EMBEDDED_DATABASE_LOG = Logger.getLogger("io.zonky");
@@ -664,8 +667,12 @@ public final class Benchmark {
 
     private void reconnectStorm(BenchSite site, AgentFleet fleet, int held) throws Exception {
         long clientsBefore;
+        long[] clientUpdatesBefore;
+        // The database's counters of the phases before, reported by now (see clientRowUpdates).
+        TimeUnit.SECONDS.sleep(STATISTICS_SETTLE_SECONDS);
         try (Connection db = site.database()) {
             clientsBefore = SiteData.registeredClients(db);
+            clientUpdatesBefore = SiteData.clientRowUpdates(db);
         }
         int registrationsBefore = fleet.registrations();
         long welcomesBefore = fleet.welcomes();
@@ -750,9 +757,18 @@ public final class Benchmark {
                 retriesAtReady,
                 fleet.restartRetries() - retriesAtReady));
         long clientsAfter;
+        long[] clientUpdates;
+        TimeUnit.SECONDS.sleep(STATISTICS_SETTLE_SECONDS);
         try (Connection db = site.database()) {
             clientsAfter = SiteData.registeredClients(db);
+            clientUpdates = SiteData.clientRowUpdates(db);
         }
+        String clientRows = String.format(
+                "Jump Client rows written over the stop, the storm and %d s after: %,d, of them %,d heap-only",
+                STATISTICS_SETTLE_SECONDS,
+                clientUpdates[0] - clientUpdatesBefore[0],
+                clientUpdates[1] - clientUpdatesBefore[1]);
+        say("reconnect storm: " + clientRows);
         double fromReady = (back - ready) / 1e9;
         double fromStart = (back - starting) / 1e9;
         long heap = site.heapAfterFullGc();
@@ -783,8 +799,8 @@ public final class Benchmark {
                         "%,d agents, from the site answering again; %.1f s from its start; %d re-registrations;"
                                 + " closed with %s when the stop returned, agents retry every 1–3 s for 3 min after"
                                 + " 1001/1012 (waiting up to 60 s for each handshake), the site admits 1,000/s with"
-                                + " 100 hellos in flight and the rest waiting in line; %s",
-                        held, fromStart, duplicates, closesAtStop, machine)));
+                                + " 100 hellos in flight and the rest waiting in line; %s; %s",
+                        held, fromStart, duplicates, closesAtStop, machine, clientRows)));
     }
 
     /** What each connection adds to the server heap, by class: the histogram's growth divided by the agents. */

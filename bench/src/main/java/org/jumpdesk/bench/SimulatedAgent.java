@@ -2,8 +2,6 @@ package org.jumpdesk.bench;
 
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.security.KeyPair;
-import java.security.PrivateKey;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -32,7 +30,7 @@ final class SimulatedAgent implements WebSocket.Listener {
 
     private final AgentFleet fleet;
     private final int index;
-    private final PrivateKey privateKey;
+    private final SimulatedAgentKey key;
     private final String publicKey;
 
     /** Where the agent is: waiting to (re)connect, connecting (until welcomed), connected. */
@@ -65,11 +63,11 @@ final class SimulatedAgent implements WebSocket.Listener {
     long heartbeatDue;
     long statisticsDue;
 
-    SimulatedAgent(AgentFleet fleet, int index, KeyPair keys) {
+    SimulatedAgent(AgentFleet fleet, int index, SimulatedAgentKey key) {
         this.fleet = fleet;
         this.index = index;
-        this.privateKey = keys.getPrivate();
-        this.publicKey = AgentAuthentication.encode(keys.getPublic());
+        this.key = key;
+        this.publicKey = key.encodedPublicKey();
     }
 
     int index() {
@@ -132,7 +130,7 @@ final class SimulatedAgent implements WebSocket.Listener {
         return new Register(
                 fleet.installerKey(),
                 publicKey,
-                AgentAuthentication.sign(privateKey, AgentAuthentication.signedText(challenge, "register")),
+                key.sign(AgentAuthentication.signedText(challenge, "register")),
                 hostname(),
                 "Linux (simulated)",
                 fleet.agentVersion(),
@@ -147,7 +145,7 @@ final class SimulatedAgent implements WebSocket.Listener {
                 hostname(),
                 "Linux (simulated)",
                 fleet.agentVersion(),
-                AgentAuthentication.sign(privateKey, AgentAuthentication.signedText(challenge, id.toString())));
+                key.sign(AgentAuthentication.signedText(challenge, id.toString())));
     }
 
     private String hostname() {

@@ -60,6 +60,20 @@ final class SiteData {
                 connection, "SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_user_tables");
     }
 
+    /**
+     * Versions of Jump Client rows written since the database started: all updates, then the heap-only
+     * ones among them (the others wrote into each of the table's indexes). Other connections report their
+     * counts within about ten seconds of going idle, so read it that long after the writes.
+     */
+    static long[] clientRowUpdates(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(
+                        "SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = 'jump_client'")) {
+            row.next();
+            return new long[] {row.getLong(1), row.getLong(2)};
+        }
+    }
+
     /** Committed transactions in the current database since it started. */
     static long commits(Connection connection) throws SQLException {
         return number(connection, "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()");

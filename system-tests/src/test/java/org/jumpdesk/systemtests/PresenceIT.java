@@ -15,9 +15,11 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jumpdesk.installers.control.InstallerKeys;
+import org.jumpdesk.jumpclients.boundary.AgentConnections;
 import org.jumpdesk.jumpclients.boundary.JumpClientSummary;
 import org.jumpdesk.jumpclients.boundary.JumpClients;
 import org.jumpdesk.jumpclients.control.ThisNode;
+import org.jumpdesk.jumpclients.entity.AgentDescription;
 import org.jumpdesk.jumpclients.entity.JumpClientMode;
 import org.jumpdesk.jumpclients.entity.JumpClientState;
 import org.jumpdesk.shared.Actor;
@@ -27,8 +29,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Presence is the cluster's, in the database: the connections other nodes hold count as online here, and
- * the connections of a node that went silent (or of an earlier run of this node) are released by this
- * node's housekeeping, keeping when their agents were last heard from as the clients' last contact.
+ * the connections of a node that went silent (or of an earlier run of this node, once its agents had the
+ * restart grace to come back) are released by this node's housekeeping, keeping when their agents were last
+ * heard from as the clients' last contact.
  */
 @ExtendWith(ArquillianExtension.class)
 class PresenceIT {
@@ -46,6 +49,9 @@ class PresenceIT {
 
     @EJB
     private ThisNode thisNode;
+
+    @EJB
+    private AgentConnections agentConnections;
 
     private Actor manager;
     private String key;
@@ -93,18 +99,59 @@ class PresenceIT {
     }
 
     @Test
-    void theConnectionsAnEarlierRunOfThisNodeLeftAreReleased() throws Exception {
+    void theConnectionsAnEarlierRunOfThisNodeLeftAreKeptForTheRestartGraceThenReleased() throws Exception {
         UUID client = fixtures.connected(key);
-        fixtures.execute(
-                "INSERT INTO agent_connection (client_id, node_id, boot_id, connection_id, connected_at, last_heard_at)"
-                        + " VALUES (?, ?, ?, ?, now(), now())",
-                client,
-                thisNode.id(),
-                UUID.randomUUID(),
-                UUID.randomUUID());
-        assertThat(jumpClients.details(manager, client).online()).isTrue();
+        fixtures.execute("UPDATE jump_client SET last_contact_at = now() - interval '1 hour' WHERE id = ?", client);
+        Instant heard = Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.MILLIS);
+        try {
+            // First, or the housekeeping timer could release the row before the test looks.
+            startedSecondsAgo(10);
+            earlierRunOfThisNode(client, heard);
+            thisNode.keepAlive();
+            assertThat(jumpClients.details(manager, client).online())
+                    .as("kept for its agent to take over within the grace")
+                    .isTrue();
 
-        awaitTrue(() -> !jumpClients.details(manager, client).online(), "the earlier run's connection released");
+            startedSecondsAgo(ThisNode.RESTART_GRACE.toSeconds() + 1);
+            thisNode.keepAlive();
+            JumpClientSummary released = jumpClients.details(manager, client);
+            assertThat(released.online()).as("released once the grace is over").isFalse();
+            assertThat(released.lastContactAt())
+                    .as("its last-heard time is its last contact")
+                    .isEqualTo(heard);
+        } finally {
+            startedSecondsAgo(ThisNode.RESTART_GRACE.toSeconds() + 1);
+        }
+    }
+
+    @Test
+    void anAgentBackWithinTheGraceTakesItsConnectionOverWithoutWritingItsClient() throws Exception {
+        UUID client = fixtures.connected(key);
+        try {
+            startedSecondsAgo(10);
+            earlierRunOfThisNode(client, Instant.now());
+            long version = fixtures.count("SELECT xmin::text::bigint FROM jump_client WHERE id = ?", client);
+
+            agentConnections.connect(
+                    UUID.randomUUID(),
+                    client,
+                    fixtures.proofFor(client),
+                    new AgentDescription("host-" + client, "Linux 6.1", fixtures.releaseVersion()));
+
+            assertThat(fixtures.count(
+                            "SELECT COUNT(*) FROM agent_connection WHERE client_id = ? AND boot_id = ?",
+                            client,
+                            thisNode.bootId()))
+                    .as("the connection is this run's now")
+                    .isEqualTo(1);
+            assertThat(fixtures.count("SELECT xmin::text::bigint FROM jump_client WHERE id = ?", client))
+                    .as("the client's row, online all along with the same description, is not written")
+                    .isEqualTo(version);
+            assertThat(jumpClients.details(manager, client).online()).isTrue();
+        } finally {
+            startedSecondsAgo(ThisNode.RESTART_GRACE.toSeconds() + 1);
+            fixtures.execute("DELETE FROM agent_connection WHERE client_id = ?", client);
+        }
     }
 
     @Test
@@ -128,6 +175,28 @@ class PresenceIT {
         assertThat(jumpClients.list(manager, 0, 100))
                 .extracting(JumpClientSummary::id)
                 .contains(pinned);
+    }
+
+    /** The client's connection as an earlier run of this node left it, last heard at {@code heard}. */
+    private void earlierRunOfThisNode(UUID client, Instant heard) throws SQLException {
+        fixtures.execute(
+                "INSERT INTO agent_connection (client_id, node_id, boot_id, connection_id, connected_at, last_heard_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                client,
+                thisNode.id(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                Timestamp.from(heard),
+                Timestamp.from(heard));
+    }
+
+    /** Sets when this run of the node started, as the release of earlier runs' connections reads it. */
+    private void startedSecondsAgo(long seconds) throws SQLException {
+        fixtures.execute(
+                "UPDATE site_node SET started_at = now() - make_interval(secs => ?) WHERE node_id = ? AND boot_id = ?",
+                seconds,
+                thisNode.id(),
+                thisNode.bootId());
     }
 
     /** A node's row seen {@code silentFor} ago, holding the client's connection last heard at {@code heard}. */

@@ -229,8 +229,8 @@ public class AgentEndpoint {
         settleAdmission(false);
         if (clientId != null) {
             Instant lastHeard = presence.disconnected(clientId, session);
-            // A node that stops releases all its connections in one statement (ThisNode), or its next start
-            // does: one transaction per agent would hold up the shutdown.
+            // A node that stops keeps its connections for its agents' return (ThisNode): one transaction
+            // per agent would hold up the shutdown, and each release writes the client's row.
             if (!admission.isClosing()) {
                 release(lastHeard);
             }
@@ -254,7 +254,7 @@ public class AgentEndpoint {
         try {
             directory.disconnected(clientId, connectionId, lastHeard);
         } catch (RuntimeException e) {
-            // A node shutting down releases its connections itself, and a new start releases an earlier run's.
+            // The housekeeping of some node releases the connections no running node answers for.
             LOG.log(Level.FINE, "presence of " + clientId + " not released at its close", e);
         }
         if (lastHeard != null) {

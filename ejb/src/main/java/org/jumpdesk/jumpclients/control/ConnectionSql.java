@@ -41,19 +41,15 @@ public final class ConnectionSql {
     /** One connection closed; parameters: client id, connection id. */
     public static final String RELEASE_CONNECTION = RELEASE.formatted("a.client_id = ? AND a.connection_id = ?");
 
-    /** What an earlier run of this node left behind; parameters: node id, this run's boot id. */
-    public static final String RELEASE_EARLIER_RUNS = RELEASE.formatted("a.node_id = ? AND a.boot_id <> ?");
-
-    /** Everything of this run of the node (a clean shutdown); parameters: node id, boot id. */
-    public static final String RELEASE_THIS_RUN = RELEASE.formatted("a.node_id = ? AND a.boot_id = ?");
-
     /**
-     * The connections of nodes not seen for longer than the bound (crashed, hung or cut off): offline.
-     * Parameter: the bound in seconds.
+     * The connections no running node answers for: of a node not seen within the silence bound (crashed,
+     * hung, cut off or stopped), or of an earlier run of a node that started again longer ago than the
+     * restart grace. Within the grace a returning agent takes its row over with its hello, which then leaves
+     * the client's row alone ({@code online} stays set). Parameters: the bound and the grace in seconds.
      */
-    public static final String RELEASE_SILENT_NODES = RELEASE.formatted(
-            "NOT EXISTS (SELECT 1 FROM site_node n"
-                    + " WHERE n.node_id = a.node_id AND n.boot_id = a.boot_id AND n.seen_at > now() - make_interval(secs => ?))");
+    public static final String RELEASE_ABANDONED = RELEASE.formatted("NOT EXISTS (SELECT 1 FROM site_node n"
+            + " WHERE n.node_id = a.node_id AND n.seen_at > now() - make_interval(secs => ?)"
+            + " AND (n.boot_id = a.boot_id OR n.started_at > now() - make_interval(secs => ?)))");
 
     private ConnectionSql() {}
 

@@ -20,14 +20,20 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.jumpdesk.platform.DatabaseMigrations;
+import org.jumpdesk.protocol.RestartRetry;
 
 /**
  * This node in the cluster's presence: its id ({@code JUMPDESK_NODE_ID}, else {@code jboss.node.name}), a
  * new boot id at every start, and its {@code site_node} row, refreshed by the node's housekeeping timer
- * ({@link #keepAlive()}, every {@value #KEEP_ALIVE_SECONDS} seconds). At start it releases the connections an earlier run of the same node left in the database
- * (they ended with that run); every refresh releases those of any node silent for longer than
- * {@link #SILENCE_BOUND}, so the agents of a crashed node are offline for every console within
- * that bound. A clean shutdown releases its own.
+ * ({@link #keepAlive()}, every {@value #KEEP_ALIVE_SECONDS} seconds). Every refresh releases the connections
+ * no running node answers for ({@link ConnectionSql#RELEASE_ABANDONED}), so the agents of a crashed or
+ * stopped node are offline for every console within {@link #SILENCE_BOUND}.
+ *
+ * <p>A node that stops leaves its connections in the database, and a node that starts again does not
+ * release those of its earlier run before {@link #RESTART_GRACE}: its agents come back within seconds and
+ * take their rows over, and a client whose {@code online} flag never fell needs no write of its own row
+ * (each version of it goes into the table's 19 indexes). Released at the stop, every client's row was
+ * written at the stop and again at its return.
  *
  * <p>Registered before anything else can use it (a startup singleton, and the container completes
  * {@code @PostConstruct} before the first call), so a connection recorded by this run is never taken for
@@ -49,6 +55,13 @@ public class ThisNode {
      */
     public static final Duration SILENCE_BOUND = Duration.ofSeconds(6L * KEEP_ALIVE_SECONDS);
 
+    /**
+     * How long after its start a node keeps the connections of its earlier run for their agents to take
+     * over: as long as agents retry every few seconds after a restart ({@link RestartRetry#WINDOW}), so
+     * only those gone with their machines, or still waiting when they gave up the quick retries, are let go.
+     */
+    public static final Duration RESTART_GRACE = RestartRetry.WINDOW;
+
     private static final Logger LOG = Logger.getLogger(ThisNode.class.getName());
 
     private static final String REGISTER = "INSERT INTO site_node (node_id, boot_id, started_at, seen_at)"
@@ -67,13 +80,11 @@ public class ThisNode {
     @PostConstruct
     void register() {
         run(REGISTER);
-        int released = run(ConnectionSql.RELEASE_EARLIER_RUNS);
-        LOG.info(() -> "node " + id + " started (boot " + bootId + "); " + released
-                + " agent connections of its earlier run released");
+        LOG.info(() -> "node " + id + " started (boot " + bootId + ")");
     }
 
     /**
-     * Refreshes this node's row, then takes the agents of silent nodes offline.
+     * Refreshes this node's row, then takes offline the agents no running node answers for.
      *
      * @return false when other nodes had taken this one for gone (its row was removed, so were its
      *     agents' connections): it is registered again, and its agents must connect again to be online
@@ -85,29 +96,30 @@ public class ThisNode {
             run(REGISTER);
         }
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement release = connection.prepareStatement(ConnectionSql.RELEASE_SILENT_NODES);
+                PreparedStatement release = connection.prepareStatement(ConnectionSql.RELEASE_ABANDONED);
                 PreparedStatement forget = connection.prepareStatement(
                         "DELETE FROM site_node WHERE seen_at < now() - make_interval(secs => ?)")) {
             release.setLong(1, SILENCE_BOUND.toSeconds());
+            release.setLong(2, RESTART_GRACE.toSeconds());
             int released = release.executeUpdate();
             forget.setLong(1, SILENCE_BOUND.toSeconds());
             forget.executeUpdate();
             if (released > 0) {
-                LOG.info(() -> released + " agent connections of silent nodes released");
+                LOG.info(() -> released + " agent connections of silent nodes or earlier runs released");
             }
         } catch (SQLException e) {
-            LOG.log(Level.WARNING, "cannot release the agent connections of silent nodes", e);
+            LOG.log(Level.WARNING, "cannot release the agent connections of silent nodes or earlier runs", e);
         }
         return known;
     }
 
+    /** Marks when this node was last seen; its connections stay for its agents' return (see above). */
     @PreDestroy
     void shutDown() {
         try {
-            run(ConnectionSql.RELEASE_THIS_RUN);
-            run("DELETE FROM site_node WHERE node_id = ? AND boot_id = ?");
+            run("UPDATE site_node SET seen_at = now() WHERE node_id = ? AND boot_id = ?");
         } catch (IllegalStateException e) {
-            LOG.log(Level.WARNING, "node " + id + " could not release its agent connections at shutdown", e);
+            LOG.log(Level.WARNING, "node " + id + " could not record its shutdown", e);
         }
     }
 
