@@ -68,10 +68,13 @@ class SiteRestartIT {
                     .last()
                     .isEqualTo(200);
 
+            // The restarted node keeps the presence its agents take over, so "online" alone would not show
+            // they are back: each connection must belong to the node's new run.
+            awaitConnectedToThisRun(key, Duration.ofSeconds(120));
+            Duration back = Duration.between(answering, Instant.now());
             ConsoleSession afterRestart = new ConsoleSession(site);
             afterRestart.logIn("console/jump-clients.xhtml", representative, "s3cret-password");
-            awaitOnline(afterRestart, AGENTS, Duration.ofSeconds(120));
-            Duration back = Duration.between(answering, Instant.now());
+            awaitOnline(afterRestart, AGENTS, Duration.ofSeconds(30));
             for (AgentProcess agent : agents) {
                 List<Long> waits = RETRY_WAIT
                         .matcher(agent.output())
@@ -118,6 +121,26 @@ class SiteRestartIT {
                 .as("site up (answers " + answers + "); log in " + wildfly.log())
                 .isTrue();
         return wildfly;
+    }
+
+    /** Waits until every agent of the installer holds a connection of the node's current run. */
+    private static void awaitConnectedToThisRun(String installerKey, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        long connected = 0;
+        while (Instant.now().isBefore(deadline)) {
+            connected = TestSite.count(
+                    "SELECT COUNT(*) FROM agent_connection a JOIN site_node n ON n.node_id = a.node_id"
+                            + " AND n.boot_id = a.boot_id JOIN jump_client c ON c.id = a.client_id"
+                            + " WHERE c.installer_id = (SELECT id FROM installer WHERE key_hash = ?)",
+                    InstallerKeys.hash(installerKey));
+            if (connected == AGENTS) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+        assertThat(connected)
+                .as("agents connected to the restarted node after " + timeout)
+                .isEqualTo(AGENTS);
     }
 
     private static void awaitOnline(ConsoleSession console, int expected, Duration timeout) throws Exception {
