@@ -72,10 +72,10 @@ public final class Benchmark {
 
     private static final int KEYSTROKES = 10;
 
-    /** What runs after the agents joined, in this order ({@code jumpdesk.bench.phases}). */
     /** How long the database takes at most to count other connections' writes in its statistics views. */
     private static final int STATISTICS_SETTLE_SECONDS = 11;
 
+    /** What runs after the agents joined, in this order ({@code jumpdesk.bench.phases}). */
     private static final List<String> PHASES = List.of("jumps", "heartbeats", "flush", "audit", "storm");
     /** The embedded PostgreSQL narrates its start-up at INFO; held here so the level sticks. */
     private static final Logger EMBEDDED_DATABASE_LOG = Logger.getLogger("io.zonky");
