@@ -2,8 +2,8 @@ package org.jumpdesk.bench;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
+import org.jumpdesk.jumpclients.control.AgentSignatures;
 
 /**
  * A simulated agent's Ed25519 key, signing with Bouncy Castle's RFC 8032 code and the public key kept beside
@@ -13,9 +13,6 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  * machines would not take from the site.
  */
 final class SimulatedAgentKey {
-
-    /** What precedes the 32 bytes of an Ed25519 key in its X.509 SubjectPublicKeyInfo (RFC 8410). */
-    private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
     private final byte[] privateKey = new byte[Ed25519.SECRET_KEY_SIZE];
     private final byte[] publicKey = new byte[Ed25519.PUBLIC_KEY_SIZE];
@@ -27,10 +24,7 @@ final class SimulatedAgentKey {
 
     /** The public key as agents register it: X.509 SubjectPublicKeyInfo, Base64. */
     String encodedPublicKey() {
-        byte[] encoded = new byte[X509_PREFIX.length + publicKey.length];
-        System.arraycopy(X509_PREFIX, 0, encoded, 0, X509_PREFIX.length);
-        System.arraycopy(publicKey, 0, encoded, X509_PREFIX.length, publicKey.length);
-        return Base64.getEncoder().encodeToString(encoded);
+        return AgentSignatures.encodedPublicKey(publicKey);
     }
 
     /** The Base64 signature of the text, as {@link org.jumpdesk.protocol.AgentAuthentication#sign} gives it. */

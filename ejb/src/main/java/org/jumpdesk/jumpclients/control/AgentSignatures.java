@@ -18,6 +18,13 @@ public final class AgentSignatures {
 
     private AgentSignatures() {}
 
+    /** A raw 32-byte Ed25519 public key as agents register it: X.509 SubjectPublicKeyInfo, Base64. */
+    public static String encodedPublicKey(byte[] rawKey) {
+        byte[] encoded = Arrays.copyOf(KEY_PREFIX, KEY_PREFIX.length + rawKey.length);
+        System.arraycopy(rawKey, 0, encoded, KEY_PREFIX.length, rawKey.length);
+        return Base64.getEncoder().encodeToString(encoded);
+    }
+
     /**
      * Whether the Base64 signature is valid for the text under the Base64 public key (X.509, as agents
      * register it); false for anything malformed.
