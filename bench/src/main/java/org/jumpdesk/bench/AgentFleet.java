@@ -32,7 +32,9 @@ import org.jumpdesk.protocol.Statistics;
 import org.jumpdesk.protocol.Welcome;
 
 /**
- * Many simulated agents in one JVM over one JDK {@link HttpClient} (one selector thread for all sockets).
+ * Many simulated agents in one JVM over a JDK {@link HttpClient} per destination (each with one selector
+ * thread for its sockets: with one client for all, its selector thread took the handshakes of a returning
+ * fleet so slowly that site challenges waited there for seconds).
  * Each agent behaves like the real one: it registers with the installer key once, then says hello on
  * every connection; it sends heartbeats and statistics at the intervals of its welcome; after a refusal
  * with {@code retry-after} it comes back then; after the site closed for a restart (1001, 1012) every 1 to 3
@@ -66,7 +68,9 @@ final class AgentFleet implements AutoCloseable {
     private final String agentVersion;
     private final ExecutorService callbacks = Executors.newFixedThreadPool(2, daemon("fleet-callback"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("fleet-timer"));
-    private final HttpClient http;
+    /** One client per destination: each has its own selector thread (see the class). */
+    private final List<HttpClient> clients;
+
     private final List<SimulatedAgent> agents = new ArrayList<>();
     /** Makes the agents' keys, in {@link #grow}'s one thread. */
     private final SecureRandom keyRandom = new SecureRandom();
@@ -99,10 +103,12 @@ final class AgentFleet implements AutoCloseable {
         this.endpoints = List.copyOf(endpoints);
         this.installerKey = installerKey;
         this.agentVersion = agentVersion;
-        this.http = HttpClient.newBuilder()
-                .executor(callbacks)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .build();
+        this.clients = endpoints.stream()
+                .map(endpoint -> HttpClient.newBuilder()
+                        .executor(callbacks)
+                        .connectTimeout(CONNECT_TIMEOUT)
+                        .build())
+                .toList();
         timer.scheduleWithFixedDelay(this::sendDue, 250, 250, TimeUnit.MILLISECONDS);
     }
 
@@ -206,7 +212,8 @@ final class AgentFleet implements AutoCloseable {
         Duration handshakeTimeout = announced == 0
                 ? CONNECT_TIMEOUT
                 : RestartRetry.handshakeTimeout(Duration.ofNanos(System.nanoTime() - announced), CONNECT_TIMEOUT);
-        http.newWebSocketBuilder()
+        client(agent)
+                .newWebSocketBuilder()
                 .connectTimeout(handshakeTimeout)
                 .buildAsync(endpoint(agent), agent)
                 .whenComplete((webSocket, failure) -> {
@@ -222,13 +229,18 @@ final class AgentFleet implements AutoCloseable {
         return endpoints.get(agent.index() % endpoints.size());
     }
 
+    private HttpClient client(SimulatedAgent agent) {
+        return clients.get(agent.index() % clients.size());
+    }
+
     /**
      * A representative jumped to this agent: as the real agent does, it dials the session endpoint next to
      * the agent endpoint it is connected to and serves the session there.
      */
     void openSession(SimulatedAgent agent, SessionOpen open) {
         sessionOpenReceived.put(open.sessionId(), System.nanoTime());
-        http.newWebSocketBuilder()
+        client(agent)
+                .newWebSocketBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
                 .buildAsync(
                         endpoint(agent).resolve("/agent-session"),

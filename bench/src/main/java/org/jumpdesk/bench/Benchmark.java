@@ -798,8 +798,8 @@ public final class Benchmark {
                 String.format(
                         "%,d agents, from the site answering again; %.1f s from its start; %d re-registrations;"
                                 + " closed with %s when the stop returned, agents retry every 1–3 s for 3 min after"
-                                + " 1001/1012 (waiting up to 60 s for each handshake), the site admits 1,000/s with"
-                                + " 100 hellos in flight and the rest waiting in line; %s; %s",
+                                + " 1001/1012 (waiting up to 60 s for each handshake), the site admits 5,000/s (the"
+                                + " default) with 400 hellos in flight and the rest waiting in line; %s; %s",
                         held, fromStart, duplicates, closesAtStop, machine, clientRows)));
     }
 

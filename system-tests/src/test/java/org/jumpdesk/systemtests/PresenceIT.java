@@ -10,12 +10,17 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jumpdesk.installers.control.InstallerKeys;
 import org.jumpdesk.jumpclients.boundary.AgentConnections;
+import org.jumpdesk.jumpclients.boundary.AgentProof;
+import org.jumpdesk.jumpclients.boundary.AgentWelcome;
+import org.jumpdesk.jumpclients.boundary.ConnectingAgent;
 import org.jumpdesk.jumpclients.boundary.JumpClientSummary;
 import org.jumpdesk.jumpclients.boundary.JumpClients;
 import org.jumpdesk.jumpclients.control.ThisNode;
@@ -152,6 +157,58 @@ class PresenceIT {
             startedSecondsAgo(ThisNode.RESTART_GRACE.toSeconds() + 1);
             fixtures.execute("DELETE FROM agent_connection WHERE client_id = ?", client);
         }
+    }
+
+    @Test
+    void returningAgentsAreWelcomedTogetherAndEveryOtherHelloIsLeftUntouched() throws Exception {
+        UUID back = fixtures.connected(key);
+        UUID twice = fixtures.connected(key);
+        UUID forged = fixtures.connected(key);
+        UUID unknown = UUID.randomUUID();
+        ConnectingAgent backHello = hello(back, fixtures.proofFor(back));
+        ConnectingAgent firstOfTwo = hello(twice, fixtures.proofFor(twice));
+        ConnectingAgent secondOfTwo = hello(twice, fixtures.proofFor(twice));
+        ConnectingAgent forgedHello = hello(forged, fixtures.proofFor(back));
+        ConnectingAgent unknownHello = hello(unknown, fixtures.proofFor(unknown));
+        long forgedVersion = fixtures.count("SELECT xmin::text::bigint FROM jump_client WHERE id = ?", forged);
+        try {
+            Map<UUID, AgentWelcome> welcomes = agentConnections.connectReturning(
+                    List.of(backHello, firstOfTwo, secondOfTwo, forgedHello, unknownHello));
+
+            assertThat(welcomes).containsOnlyKeys(backHello.connectionId(), firstOfTwo.connectionId());
+            assertThat(welcomes.get(backHello.connectionId()).clientId()).isEqualTo(back);
+            assertThat(welcomes.get(backHello.connectionId()).mode()).isEqualTo(JumpClientMode.ACTIVE);
+            for (ConnectingAgent welcomed : List.of(backHello, firstOfTwo)) {
+                assertThat(fixtures.count(
+                                "SELECT COUNT(*) FROM agent_connection WHERE client_id = ? AND connection_id = ?"
+                                        + " AND boot_id = ?",
+                                welcomed.clientId(),
+                                welcomed.connectionId(),
+                                thisNode.bootId()))
+                        .as("the welcomed connection is the client's, on this run of the node")
+                        .isEqualTo(1);
+                assertThat(jumpClients.details(manager, welcomed.clientId()).online())
+                        .isTrue();
+            }
+            assertThat(fixtures.count(
+                            "SELECT COUNT(*) FROM agent_connection WHERE client_id = ? OR client_id = ?",
+                            forged,
+                            unknown))
+                    .isZero();
+            assertThat(fixtures.count("SELECT xmin::text::bigint FROM jump_client WHERE id = ?", forged))
+                    .as("a hello that does not prove its client writes nothing")
+                    .isEqualTo(forgedVersion);
+        } finally {
+            fixtures.execute("DELETE FROM agent_connection WHERE client_id = ? OR client_id = ?", back, twice);
+        }
+    }
+
+    private ConnectingAgent hello(UUID client, AgentProof proof) throws Exception {
+        return new ConnectingAgent(
+                UUID.randomUUID(),
+                client,
+                proof,
+                new AgentDescription("host-" + client, "Linux 6.1", fixtures.releaseVersion()));
     }
 
     @Test

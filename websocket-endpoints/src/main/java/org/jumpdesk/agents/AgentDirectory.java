@@ -1,8 +1,10 @@
 package org.jumpdesk.agents;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jumpdesk.protocol.Hello;
 import org.jumpdesk.protocol.Register;
 import org.jumpdesk.protocol.Registered;
@@ -32,6 +34,40 @@ public interface AgentDirectory {
      * @return the welcome to send back, and the update to offer first
      */
     Welcomed agentConnected(Hello hello, String nonce, UUID connectionId);
+
+    /** A hello on a connection of this node, with what {@link #agentConnected} takes besides. */
+    record Connecting(Hello hello, String nonce, UUID connectionId) {}
+
+    /**
+     * Several hellos at once, each answered as {@link #agentConnected} answers it; the site's directory
+     * welcomes returning agents in one transaction for all.
+     *
+     * @return each hello's answer, in the order given
+     */
+    default List<Answer> agentsConnected(List<Connecting> hellos) {
+        return hellos.stream()
+                .map(connecting -> Answer.of(
+                        () -> agentConnected(connecting.hello(), connecting.nonce(), connecting.connectionId())))
+                .toList();
+    }
+
+    /**
+     * What became of a hello: welcomed, or the refusal or failure {@link #agentConnected} threw.
+     *
+     * @param welcomed null when refused or failed
+     * @param failure null when welcomed
+     */
+    record Answer(Welcomed welcomed, RuntimeException failure) {
+
+        /** The answer of a hello taken on its own. */
+        static Answer of(Supplier<Welcomed> hello) {
+            try {
+                return new Answer(hello.get(), null);
+            } catch (RuntimeException e) {
+                return new Answer(null, e);
+            }
+        }
+    }
 
     /**
      * The answer to a hello.

@@ -66,12 +66,21 @@ public class AgentEndpoint {
     @Inject
     private SessionRelay relay;
 
+    @Inject
+    private HelloBatches hellos;
+
     /** This connection's challenge, until the hello it was for is accepted (then spent, and let go). */
     private String nonce = AgentAuthentication.newNonce();
     /** This connection in the cluster's presence table. */
     private final UUID connectionId = UUID.randomUUID();
 
-    private UUID clientId;
+    /** The client, once its hello is answered with a welcome (given on the thread of the hello's batch). */
+    private volatile UUID clientId;
+    /** Its hello was sent: a second one is out of place, even before the first is answered. */
+    private boolean helloSent;
+    /** Closed: a welcome that comes after the close must not make this connection the client's. */
+    private boolean closed;
+
     private boolean registered;
     /** The agent's version while it differs from the release and no update could be offered yet. */
     private String awaitingUpdate;
@@ -81,11 +90,17 @@ public class AgentEndpoint {
     /** For the container, which injects {@link #directory}. */
     public AgentEndpoint() {}
 
-    AgentEndpoint(AgentDirectory directory, AgentPresence presence, ConnectionAdmission admission, SessionRelay relay) {
+    AgentEndpoint(
+            AgentDirectory directory,
+            AgentPresence presence,
+            ConnectionAdmission admission,
+            SessionRelay relay,
+            HelloBatches hellos) {
         this.directory = directory;
         this.presence = presence;
         this.admission = admission;
         this.relay = relay;
+        this.hellos = hellos;
     }
 
     /**
@@ -138,7 +153,7 @@ public class AgentEndpoint {
         } else if (message instanceof Register registration) {
             refusing(session, () -> onRegister(registration, session));
         } else if (message instanceof Hello hello) {
-            refusing(session, () -> onHello(hello, session));
+            onHello(hello, session);
         } else if (clientId == null) {
             close(session, CloseCodes.VIOLATED_POLICY, "'hello' must be the first message");
         } else {
@@ -168,7 +183,7 @@ public class AgentEndpoint {
     }
 
     private void onRegister(Register registration, Session session) {
-        if (clientId != null || registered) {
+        if (helloSent || registered) {
             close(session, CloseCodes.VIOLATED_POLICY, "'register' must be the first message");
             return;
         }
@@ -183,27 +198,60 @@ public class AgentEndpoint {
         try {
             step.run();
         } catch (JumpDeskException refusal) {
-            LOG.fine(() -> "agent connection " + clientId + " refused: " + refusal.getMessage());
-            close(session, refusal.status().closeCode(), refusal.getMessage());
+            refused(session, refusal);
         }
     }
 
+    private void refused(Session session, JumpDeskException refusal) {
+        LOG.fine(() -> "agent connection " + clientId + " refused: " + refusal.getMessage());
+        close(session, refusal.status().closeCode(), refusal.getMessage());
+    }
+
     private void onHello(Hello hello, Session session) {
-        if (clientId != null) {
+        if (helloSent) {
             close(session, CloseCodes.VIOLATED_POLICY, "'hello' was already sent on this connection");
             return;
         }
-        AgentDirectory.Welcomed welcomed = directory.agentConnected(hello, nonce, connectionId);
-        // Only an authenticated hello makes this connection the client's.
-        clientId = hello.clientId();
-        nonce = null;
-        // Interned: the agents of a site run a handful of versions, and each connection keeps it.
-        session.getUserProperties()
-                .put(AgentVersionCheck.AGENT_VERSION, hello.agentVersion().intern());
-        presence.connected(clientId, connectionId, session, Instant.now());
+        helloSent = true;
+        hellos.submit(
+                new AgentDirectory.Connecting(hello, nonce, connectionId), answer -> answered(hello, answer, session));
+    }
+
+    /** The site answered the hello: a welcome makes this connection the client's, unless it closed meanwhile. */
+    private void answered(Hello hello, AgentDirectory.Answer answer, Session session) {
+        if (answer.failure() instanceof JumpDeskException refusal) {
+            refused(session, refusal);
+            return;
+        } else if (answer.failure() != null) {
+            onError(session, answer.failure());
+            return;
+        }
+        AgentDirectory.Welcomed welcomed = answer.welcomed();
+        boolean onRelease = directory.runsRelease(hello.agentVersion());
+        synchronized (this) {
+            if (!closed) {
+                awaitingUpdate = onRelease ? null : hello.agentVersion();
+                nonce = null;
+                // Interned: the agents of a site run a handful of versions, and each connection keeps it.
+                session.getUserProperties()
+                        .put(
+                                AgentVersionCheck.AGENT_VERSION,
+                                hello.agentVersion().intern());
+                // Only an authenticated hello makes this connection the client's.
+                clientId = hello.clientId();
+                presence.connected(clientId, connectionId, session, Instant.now());
+            }
+        }
+        if (clientId == null) {
+            // Closed before its welcome. Its presence row names this connection, so nobody else releases it,
+            // unless the node stops and keeps its rows for the agents' return.
+            if (!admission.isClosing()) {
+                release(hello.clientId(), null);
+            }
+            return;
+        }
         // The offer and a waiting jump go first: a passive agent disconnects as soon as it is welcomed.
         welcomed.update().ifPresent(update -> session.getAsyncRemote().sendText(CODEC.encode(update)));
-        awaitingUpdate = directory.runsRelease(hello.agentVersion()) ? null : hello.agentVersion();
         relay.waitingFor(clientId).ifPresent(jump -> session.getAsyncRemote().sendText(CODEC.encode(jump)));
         session.getAsyncRemote().sendText(CODEC.encode(welcomed.welcome()));
         settleAdmission(true);
@@ -227,18 +275,23 @@ public class AgentEndpoint {
     @OnClose
     public void onClose(Session session, CloseReason reason) {
         settleAdmission(false);
-        if (clientId != null) {
-            Instant lastHeard = presence.disconnected(clientId, session);
+        UUID client;
+        synchronized (this) {
+            closed = true;
+            client = clientId;
+        }
+        if (client != null) {
+            Instant lastHeard = presence.disconnected(client, session);
             // A node that stops keeps its connections for its agents' return (ThisNode): one transaction
             // per agent would hold up the shutdown, and each release writes the client's row.
             if (!admission.isClosing()) {
-                release(lastHeard);
+                release(client, lastHeard);
             }
-            if (!presence.online(clientId)) {
-                relay.agentDisconnected(clientId);
+            if (!presence.online(client)) {
+                relay.agentDisconnected(client);
             }
         }
-        LOG.fine(() -> "agent " + clientId + " disconnected: " + reason);
+        LOG.fine(() -> "agent " + client + " disconnected: " + reason);
     }
 
     /** Gives back this connection's admission slot, once. */
@@ -250,15 +303,15 @@ public class AgentEndpoint {
     }
 
     /** Takes the client offline unless a newer connection replaced this one, and tells consoles. */
-    private void release(Instant lastHeard) {
+    private void release(UUID client, Instant lastHeard) {
         try {
-            directory.disconnected(clientId, connectionId, lastHeard);
+            directory.disconnected(client, connectionId, lastHeard);
         } catch (RuntimeException e) {
             // The housekeeping of some node releases the connections no running node answers for.
-            LOG.log(Level.FINE, "presence of " + clientId + " not released at its close", e);
+            LOG.log(Level.FINE, "presence of " + client + " not released at its close", e);
         }
         if (lastHeard != null) {
-            presence.announce(clientId);
+            presence.announce(client);
         }
     }
 

@@ -8,9 +8,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Admits new agent connections on this node so that thousands of agents returning at once after an outage
  * are served at the pace the node can keep, instead of overwhelming it and the database. Two limits: a
- * token bucket at the site's {@code reconnects_per_second} (default 1,000) holding one second of
- * connections, and at most {@link #MAX_IN_FLIGHT} admitted connections not yet welcomed (each hello is a
- * few transactions with durable commits). Without the second, a node that welcomes a few hundred agents a
+ * token bucket at the site's {@code reconnects_per_second} (default 5,000) holding one second of
+ * connections, and at most {@link #MAX_IN_FLIGHT} admitted connections not yet welcomed (their hellos
+ * are answered in batches, each a transaction with a durable commit). Without the second, a node that welcomes a few hundred agents a
  * second admitted a thousand a second: hellos queued behind one another, agents gave up waiting and came
  * back, and the node spent its time on connections already abandoned (2026-11-30: 3,016 of 19,000 agents
  * back five minutes after a restart).
@@ -34,8 +34,12 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class ConnectionAdmission {
 
-    /** Admitted connections whose hello is not done yet, at most. */
-    static final int MAX_IN_FLIGHT = 100;
+    /**
+     * Admitted connections whose hello is not done yet, at most: two of {@link HelloBatches}' batches, one
+     * being answered while the next gathers. With 100, as when each hello was its own transaction, the
+     * slots were the limit once hellos came in batches (2,000 welcomes a second, every slot taken).
+     */
+    static final int MAX_IN_FLIGHT = 2 * HelloBatches.MAX_BATCH;
 
     /** The longest wait a refused agent is given, in seconds; a longer queue is told to come back then. */
     static final int MAX_RETRY_AFTER_SECONDS = 60;
@@ -75,8 +79,8 @@ public class ConnectionAdmission {
     private final Deque<Waiting> waiting = new ArrayDeque<>();
     private int maxWaiting = MAX_WAITING;
 
-    private double ratePerSecond = 1000;
-    private double tokens = 1000;
+    private double ratePerSecond = 5000;
+    private double tokens = 5000;
     private long lastRefillNanos = System.nanoTime();
     /** When the last refused agent was told to return (System.nanoTime). */
     private long lastReturnNanos = lastRefillNanos;

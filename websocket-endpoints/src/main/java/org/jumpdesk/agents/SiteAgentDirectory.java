@@ -6,14 +6,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jumpdesk.agentsoftware.boundary.AgentRelease;
 import org.jumpdesk.agentsoftware.boundary.AgentUpdates;
 import org.jumpdesk.jumpclients.boundary.AgentConnections;
 import org.jumpdesk.jumpclients.boundary.AgentProof;
 import org.jumpdesk.jumpclients.boundary.AgentWelcome;
+import org.jumpdesk.jumpclients.boundary.ConnectingAgent;
 import org.jumpdesk.jumpclients.boundary.JumpClients;
 import org.jumpdesk.jumpclients.boundary.RegisteredClient;
 import org.jumpdesk.jumpclients.boundary.Registration;
@@ -31,6 +37,8 @@ import org.jumpdesk.shared.InputViolations;
 /** The agent directory on a running site: the Jump Client boundaries, each call its own transaction. */
 @ApplicationScoped
 public class SiteAgentDirectory implements AgentDirectory {
+
+    private static final Logger LOG = Logger.getLogger(SiteAgentDirectory.class.getName());
 
     @EJB
     private JumpClients jumpClients;
@@ -64,11 +72,55 @@ public class SiteAgentDirectory implements AgentDirectory {
 
     @Override
     public Welcomed agentConnected(Hello hello, String nonce, UUID connectionId) {
-        AgentWelcome client = validated(() -> agentConnections.connect(
-                connectionId,
-                hello.clientId(),
-                new AgentProof(nonce, hello.signature()),
-                new AgentDescription(hello.hostname(), hello.operatingSystem(), hello.agentVersion())));
+        return welcomed(
+                validated(() -> agentConnections.connect(
+                        connectionId, hello.clientId(), proof(hello, nonce), description(hello))),
+                agentUpdates.siteKey());
+    }
+
+    /**
+     * Returning agents in one transaction ({@link AgentConnections#connectReturning}), the others one by
+     * one; if the batch fails as a whole (a hello that does not validate, a deadlock), every hello is taken
+     * on its own and gets its own answer.
+     */
+    @Override
+    public List<Answer> agentsConnected(List<Connecting> hellos) {
+        Map<UUID, AgentWelcome> returning;
+        try {
+            returning = agentConnections.connectReturning(hellos.stream()
+                    .map(connecting -> new ConnectingAgent(
+                            connecting.connectionId(),
+                            connecting.hello().clientId(),
+                            proof(connecting.hello(), connecting.nonce()),
+                            description(connecting.hello())))
+                    .toList());
+        } catch (RuntimeException e) {
+            Level level = InputViolations.find(e) == null ? Level.WARNING : Level.FINE;
+            LOG.log(level, hellos.size() + " hellos not answered together; one by one", e);
+            returning = Map.of();
+        }
+        String siteKey = agentUpdates.siteKey();
+        List<Answer> answers = new ArrayList<>(hellos.size());
+        for (Connecting connecting : hellos) {
+            AgentWelcome welcome = returning.get(connecting.connectionId());
+            answers.add(
+                    welcome == null
+                            ? Answer.of(() ->
+                                    agentConnected(connecting.hello(), connecting.nonce(), connecting.connectionId()))
+                            : new Answer(welcomed(welcome, siteKey), null));
+        }
+        return answers;
+    }
+
+    private static AgentProof proof(Hello hello, String nonce) {
+        return new AgentProof(nonce, hello.signature());
+    }
+
+    private static AgentDescription description(Hello hello) {
+        return new AgentDescription(hello.hostname(), hello.operatingSystem(), hello.agentVersion());
+    }
+
+    private static Welcomed welcomed(AgentWelcome client, String siteKey) {
         ClientSettingsValues current = client.settings();
         Welcome welcome = new Welcome(
                 client.clientId(),
@@ -77,7 +129,7 @@ public class SiteAgentDirectory implements AgentDirectory {
                 client.mode().name(),
                 current.passiveCheckInSeconds(),
                 client.offlineLimitDays(),
-                agentUpdates.siteKey());
+                siteKey);
         return new Welcomed(welcome, client.update().map(SiteAgentDirectory::offered));
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,6 +54,8 @@ class AgentEndpointTest {
     private final List<String> recordedAddresses = new CopyOnWriteArrayList<>();
     /** Presence as the directory was told it: "connected c1", "disabled c1 true", "disconnected c1". */
     private final List<String> recordedPresence = new CopyOnWriteArrayList<>();
+    /** A hello from host "slow" is answered only once this opens. */
+    private final CountDownLatch slowHelloMayGo = new CountDownLatch(1);
     /** Agents on 1.8 find the upgrade slots taken at first, then free. */
     private final AtomicInteger upgradeSlotRequests = new AtomicInteger();
 
@@ -117,6 +120,13 @@ class AgentEndpointTest {
             @Override
             public Welcomed agentConnected(Hello hello, String nonce, UUID connectionId) {
                 recordedNonces.add(nonce);
+                if (hello.hostname().equals("slow")) {
+                    try {
+                        slowHelloMayGo.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 if (hello.hostname().equals("explodes")) {
                     throw new IllegalStateException("the database is gone");
                 }
@@ -238,6 +248,23 @@ class AgentEndpointTest {
         assertThat(recordedPresence).hasSize(2);
         String connection = recordedPresence.get(0).substring("connected ".length());
         assertThat(recordedPresence).containsExactly("connected " + connection, "disconnected " + connection);
+    }
+
+    @Test
+    void aConnectionClosedBeforeItsWelcomeReleasesThePresenceItsHelloRecorded() throws Exception {
+        UUID id = UUID.randomUUID();
+        try (Connection agent = connect()) {
+            agent.send(CODEC.encode(new Hello(id, "slow", "o", "1", "c2ln")));
+            awaitTrue(() -> !recordedNonces.isEmpty());
+        }
+        slowHelloMayGo.countDown();
+
+        awaitTrue(() -> recordedPresence.size() >= 2);
+        String connection = recordedPresence.get(0).substring("connected ".length());
+        assertThat(recordedPresence).containsExactly("connected " + connection, "disconnected " + connection);
+        assertThat(InProcessAgentEndpoints.presence.online(id))
+                .as("a closed connection is not made the client's")
+                .isFalse();
     }
 
     @Test
@@ -498,6 +525,14 @@ class AgentEndpointTest {
     void closeReasonsAreCutToWhatAFrameCanCarry() {
         assertThat(Sockets.truncate("é".repeat(100))).hasSize(61);
         assertThat(Sockets.truncate("short")).isEqualTo("short");
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(10);
+        while (!condition.getAsBoolean() && java.time.Instant.now().isBefore(deadline)) {
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        assertThat(condition.getAsBoolean()).as("within 10 s").isTrue();
     }
 
     private static Connection connect() throws Exception {

@@ -40,7 +40,7 @@ class ConnectionAdmissionTest {
     }
 
     @Test
-    void atMostAHundredAdmittedAgentsAwaitTheirWelcome() {
+    void atMostTwoBatchesOfAdmittedAgentsAwaitTheirWelcome() {
         ConnectionAdmission admission = new ConnectionAdmission();
         long now = System.nanoTime() + SECOND;
         for (int i = 0; i < ConnectionAdmission.MAX_IN_FLIGHT; i++) {
@@ -48,7 +48,7 @@ class ConnectionAdmissionTest {
         }
 
         assertThat(admission.admit(now))
-                .as("tokens left, but a hundred hellos under way")
+                .as("tokens left, but two batches of hellos under way")
                 .isFalse();
         admission.settled(false, now);
         assertThat(admission.admit(now)).as("one done, one more").isTrue();
@@ -57,8 +57,9 @@ class ConnectionAdmissionTest {
     @Test
     void refusedAgentsReturnAtThePaceTheNodeWelcomesAgentsWhileBusy() {
         ConnectionAdmission admission = new ConnectionAdmission();
+        admission.rate(1000);
         long start = (System.nanoTime() / SECOND + 2) * SECOND;
-        // Two busy seconds: 250 welcomed each, one at a time as the hundred slots free up, others refused.
+        // Two busy seconds: 250 welcomed each, one at a time as the slots free up, others refused.
         busySecond(admission, start, 250);
         busySecond(admission, start + SECOND, 250);
 
@@ -74,22 +75,24 @@ class ConnectionAdmissionTest {
         busySecond(admission, start, 2);
 
         assertThat(lastOf500RefusedAt(admission, start + SECOND))
-                .as("at half the configured 1,000/s, not at 2/s")
+                .as("at half the configured 5,000/s, not at 2/s")
                 .isEqualTo(1);
     }
 
     @Test
     void thePaceFallsToAFloorAndRisesAtOnce() {
         ConnectionAdmission admission = new ConnectionAdmission();
+        admission.rate(1000);
         long start = (System.nanoTime() / SECOND + 2) * SECOND;
         for (int second = 0; second < 10; second++) {
             busySecond(admission, start + second * SECOND, 0);
         }
         assertThat(lastOf500RefusedAt(admission, start + 10 * SECOND + 1))
-                .as("nothing welcomed for ten seconds: 500 at the floor of 50/s")
-                .isEqualTo(10);
+                .as("nothing welcomed for ten seconds: 500 at the floor of 200/s")
+                .isEqualTo(3);
 
         ConnectionAdmission warm = new ConnectionAdmission();
+        warm.rate(2000);
         busySecond(warm, start, 0);
         busySecond(warm, start + SECOND, 0);
         busySecond(warm, start + 2 * SECOND, 800);

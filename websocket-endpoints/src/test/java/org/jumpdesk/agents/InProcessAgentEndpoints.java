@@ -1,5 +1,7 @@
 package org.jumpdesk.agents;
 
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.glassfish.tyrus.core.ComponentProvider;
 import org.jumpdesk.relay.SessionRelay;
 
@@ -18,6 +20,9 @@ public class InProcessAgentEndpoints extends ComponentProvider {
     /** The admission all endpoints share; tests may lower its rate. */
     static final ConnectionAdmission admission = new ConnectionAdmission();
 
+    /** Where each endpoint's hellos are answered, as the container's executor would. */
+    private static final Executor HELLOS = Executors.newCachedThreadPool();
+
     @Override
     public boolean isApplicable(Class<?> type) {
         return type == AgentEndpoint.class;
@@ -25,7 +30,8 @@ public class InProcessAgentEndpoints extends ComponentProvider {
 
     @Override
     public <T> Object create(Class<T> type) {
-        return new AgentEndpoint(directory, presence, admission, new SessionRelay());
+        return new AgentEndpoint(
+                directory, presence, admission, new SessionRelay(), new HelloBatches(directory, HELLOS));
     }
 
     @Override

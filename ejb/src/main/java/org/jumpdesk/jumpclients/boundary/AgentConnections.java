@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,7 +25,6 @@ import org.jumpdesk.jumpclients.control.ConnectionSql;
 import org.jumpdesk.jumpclients.control.ReturningClient;
 import org.jumpdesk.jumpclients.control.ThisNode;
 import org.jumpdesk.jumpclients.entity.AgentDescription;
-import org.jumpdesk.jumpclients.entity.JumpClientMode;
 import org.jumpdesk.platform.DatabaseMigrations;
 import org.jumpdesk.platform.Statements;
 import org.jumpdesk.settings.boundary.ClientSettingsValues;
@@ -81,49 +82,89 @@ public class AgentConnections {
             @NotNull @Valid AgentProof proof,
             @NotNull @Valid AgentDescription description) {
         Instant now = clock.instant();
-        ClientSettingsValues current;
-        JumpClientMode mode;
-        int offlineLimitDays;
-        boolean upgrading;
         try (Connection connection = dataSource.getConnection()) {
             ReturningClient client = ReturningClient.locked(connection, clientId);
-            current = client == null ? settings.current() : client.settings();
-            upgrading = client != null && client.upgrading();
+            AgentWelcome welcome;
             if (client != null && client.returns() && proof.verifies(client.publicKey(), clientId.toString())) {
-                if (!client.online() || !client.describedAs(description)) {
-                    client.contact(connection, description, now);
-                }
-                mode = client.mode();
-                offlineLimitDays =
-                        client.offlineLimitDays() == null ? current.offlineLimitDays() : client.offlineLimitDays();
+                welcome = returned(connection, client, description, now);
             } else {
                 JumpClientSummary first = jumpClients.agentConnected(clientId, proof, description);
                 now = first.lastContactAt();
-                mode = first.mode();
-                offlineLimitDays = (int) Duration.between(first.lastContactAt(), first.removalDue())
+                ClientSettingsValues current = client == null ? settings.current() : client.settings();
+                int offlineLimitDays = (int) Duration.between(first.lastContactAt(), first.removalDue())
                         .toDays();
+                welcome = new AgentWelcome(
+                        clientId,
+                        first.mode(),
+                        offlineLimitDays,
+                        current,
+                        offer(clientId, description, client != null && client.upgrading()));
             }
-            Statements.update(
-                    connection,
-                    "INSERT INTO agent_connection (client_id, node_id, boot_id, connection_id, connected_at, last_heard_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (client_id) DO UPDATE SET node_id = excluded.node_id,"
-                            + " boot_id = excluded.boot_id, connection_id = excluded.connection_id,"
-                            + " connected_at = excluded.connected_at, last_heard_at = excluded.last_heard_at,"
-                            + " disabled = FALSE",
-                    clientId,
-                    thisNode.id(),
-                    thisNode.bootId(),
-                    connectionId,
-                    Timestamp.from(now),
-                    Timestamp.from(now));
+            ConnectionSql.connected(connection, Map.of(clientId, connectionId), thisNode.id(), thisNode.bootId(), now);
+            return welcome;
         } catch (SQLException e) {
             throw new IllegalStateException("agent connection: " + e.getMessage(), e);
         }
-        // Nothing to offer or to finish for an agent on the release that was not updating.
-        Optional<AgentUpdates.Offer> update = upgrading || !agentRelease.isCurrent(description.agentVersion())
+    }
+
+    /**
+     * The hellos of agents returning to clients that are in use, in one transaction for all (after a
+     * restart thousands come back together, and each transaction of its own cost the node and the database
+     * more than the hello's work): as {@link #connect} welcomes a returning agent. The others (a first
+     * contact, a refusal, a client named twice in the list) are left out of the answer, untouched, for
+     * {@link #connect} one by one.
+     *
+     * @return the welcome of each returning agent, by connection id
+     */
+    public Map<UUID, AgentWelcome> connectReturning(@NotNull @Valid List<ConnectingAgent> agents) {
+        Instant now = clock.instant();
+        Map<UUID, ConnectingAgent> byClient = new HashMap<>();
+        agents.forEach(agent -> byClient.putIfAbsent(agent.clientId(), agent));
+        Map<UUID, AgentWelcome> welcomes = new HashMap<>();
+        Map<UUID, UUID> connections = new HashMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            for (ReturningClient client :
+                    ReturningClient.lockedAll(connection, byClient.keySet()).values()) {
+                ConnectingAgent agent = byClient.get(client.id());
+                if (client.returns()
+                        && agent.proof()
+                                .verifies(client.publicKey(), client.id().toString())) {
+                    welcomes.put(agent.connectionId(), returned(connection, client, agent.description(), now));
+                    connections.put(client.id(), agent.connectionId());
+                }
+            }
+            if (!connections.isEmpty()) {
+                ConnectionSql.connected(connection, connections, thisNode.id(), thisNode.bootId(), now);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("agent connections: " + e.getMessage(), e);
+        }
+        return welcomes;
+    }
+
+    /** A returning agent's client, locked: its contact, and what the agent is told. */
+    private AgentWelcome returned(
+            Connection connection, ReturningClient client, AgentDescription description, Instant now)
+            throws SQLException {
+        if (!client.online() || !client.describedAs(description)) {
+            client.contact(connection, description, now);
+        }
+        ClientSettingsValues current = client.settings();
+        int offlineLimitDays =
+                client.offlineLimitDays() == null ? current.offlineLimitDays() : client.offlineLimitDays();
+        return new AgentWelcome(
+                client.id(),
+                client.mode(),
+                offlineLimitDays,
+                current,
+                offer(client.id(), description, client.upgrading()));
+    }
+
+    /** Nothing to offer or to finish for an agent on the release that was not updating. */
+    private Optional<AgentUpdates.Offer> offer(UUID clientId, AgentDescription description, boolean upgrading) {
+        return upgrading || !agentRelease.isCurrent(description.agentVersion())
                 ? agentUpdates.offerFor(clientId, description.agentVersion())
                 : Optional.empty();
-        return new AgentWelcome(clientId, mode, offlineLimitDays, current, update);
     }
 
     /**

@@ -30,6 +30,19 @@ public final class ConnectionSql {
                     + " WHERE a.client_id = heard.id AND heard.at > a.last_heard_at AND a.node_id = ? AND a.boot_id = ?";
 
     /**
+     * Authenticated connections of this node: each client's row says which connection it is on now (a
+     * connection it had before, on any node, is replaced). Parameters: node id, boot id, connected at (also
+     * the first last-heard time), client ids, connection ids.
+     */
+    private static final String CONNECTED =
+            "INSERT INTO agent_connection (client_id, node_id, boot_id, connection_id, connected_at, last_heard_at)"
+                    + " SELECT hello.client_id, ?, ?, hello.connection_id, ?, ?"
+                    + " FROM unnest(?::uuid[], ?::uuid[]) AS hello(client_id, connection_id)"
+                    + " ON CONFLICT (client_id) DO UPDATE SET node_id = excluded.node_id, boot_id = excluded.boot_id,"
+                    + " connection_id = excluded.connection_id, connected_at = excluded.connected_at,"
+                    + " last_heard_at = excluded.last_heard_at, disabled = FALSE";
+
+    /**
      * Removes the connection rows a condition selects and keeps their last-heard time as the clients' last
      * contact. {@code %s} is the condition over {@code agent_connection a}.
      */
@@ -75,6 +88,27 @@ public final class ConnectionSql {
             }
         }
         return online;
+    }
+
+    /**
+     * Records connections authenticated now on this node, in one statement.
+     *
+     * @param connections the connection of each client, at most one per client
+     */
+    public static void connected(
+            Connection connection, Map<UUID, UUID> connections, String nodeId, UUID bootId, Instant now)
+            throws SQLException {
+        UUID[] clientIds = connections.keySet().toArray(UUID[]::new);
+        UUID[] connectionIds = Arrays.stream(clientIds).map(connections::get).toArray(UUID[]::new);
+        try (PreparedStatement insert = connection.prepareStatement(CONNECTED)) {
+            insert.setString(1, nodeId);
+            insert.setObject(2, bootId);
+            insert.setTimestamp(3, Timestamp.from(now));
+            insert.setTimestamp(4, Timestamp.from(now));
+            insert.setArray(5, connection.createArrayOf("uuid", clientIds));
+            insert.setArray(6, connection.createArrayOf("uuid", connectionIds));
+            insert.executeUpdate();
+        }
     }
 
     /** Runs {@link #RECORD_LAST_HEARD}; returns the rows updated. */

@@ -6,6 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.jumpdesk.jumpclients.entity.AgentDescription;
@@ -41,49 +44,73 @@ public record ReturningClient(
         boolean upgrading,
         ClientSettingsValues settings) {
 
+    private static final String SELECT = "SELECT c.id, c.public_key, c.state, c.mode, c.deleted_at IS NOT NULL,"
+            + " c.online, c.hostname, c.operating_system, c.agent_version, c.offline_limit_days,"
+            + " EXISTS (SELECT 1 FROM agent_upgrade u WHERE u.client_id = c.id),"
+            + " s.heartbeat_seconds, s.statistics_seconds, s.passive_check_in_seconds, s.offline_limit_days,"
+            + " s.max_concurrent_jumps, s.connect_timeout_seconds, s.reconnects_per_second,"
+            + " s.max_concurrent_upgrades, s.session_idle_timeout_minutes, s.max_file_transfer_megabytes"
+            + " FROM jump_client c CROSS JOIN client_settings s WHERE s.id = ? AND ";
+
     /**
      * The client's row locked {@code FOR UPDATE} for the rest of the transaction, with the site's settings,
      * or null if there is no such client.
      */
     public static ReturningClient locked(Connection connection, UUID clientId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT c.public_key, c.state, c.mode,"
-                + " c.deleted_at IS NOT NULL, c.online, c.hostname, c.operating_system, c.agent_version,"
-                + " c.offline_limit_days, EXISTS (SELECT 1 FROM agent_upgrade u WHERE u.client_id = c.id),"
-                + " s.heartbeat_seconds, s.statistics_seconds, s.passive_check_in_seconds, s.offline_limit_days,"
-                + " s.max_concurrent_jumps, s.connect_timeout_seconds, s.reconnects_per_second,"
-                + " s.max_concurrent_upgrades, s.session_idle_timeout_minutes, s.max_file_transfer_megabytes"
-                + " FROM jump_client c CROSS JOIN client_settings s WHERE c.id = ? AND s.id = ? FOR UPDATE OF c")) {
-            select.setObject(1, clientId);
-            select.setShort(2, ClientSettings.ID);
+        try (PreparedStatement select = connection.prepareStatement(SELECT + "c.id = ? FOR UPDATE OF c")) {
+            select.setShort(1, ClientSettings.ID);
+            select.setObject(2, clientId);
             try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return null;
-                }
-                return new ReturningClient(
-                        clientId,
-                        row.getString(1),
-                        JumpClientState.valueOf(row.getString(2)),
-                        JumpClientMode.valueOf(row.getString(3)),
-                        row.getBoolean(4),
-                        row.getBoolean(5),
-                        row.getString(6),
-                        row.getString(7),
-                        row.getString(8),
-                        row.getObject(9, Integer.class),
-                        row.getBoolean(10),
-                        new ClientSettingsValues(
-                                row.getInt(11),
-                                row.getInt(12),
-                                row.getInt(13),
-                                row.getInt(14),
-                                row.getInt(15),
-                                row.getInt(16),
-                                row.getInt(17),
-                                row.getInt(18),
-                                row.getInt(19),
-                                row.getInt(20)));
+                return row.next() ? of(row) : null;
             }
         }
+    }
+
+    /**
+     * The rows of those clients that exist, locked as {@link #locked} locks one, in the order of their ids
+     * (as every statement locking several client rows does, so that two of them never wait for each other).
+     */
+    public static Map<UUID, ReturningClient> lockedAll(Connection connection, Collection<UUID> clientIds)
+            throws SQLException {
+        Map<UUID, ReturningClient> clients = new HashMap<>();
+        try (PreparedStatement select =
+                connection.prepareStatement(SELECT + "c.id = ANY(?) ORDER BY c.id FOR UPDATE OF c")) {
+            select.setShort(1, ClientSettings.ID);
+            select.setArray(2, connection.createArrayOf("uuid", clientIds.toArray(UUID[]::new)));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ReturningClient client = of(rows);
+                    clients.put(client.id(), client);
+                }
+            }
+        }
+        return clients;
+    }
+
+    private static ReturningClient of(ResultSet row) throws SQLException {
+        return new ReturningClient(
+                row.getObject(1, UUID.class),
+                row.getString(2),
+                JumpClientState.valueOf(row.getString(3)),
+                JumpClientMode.valueOf(row.getString(4)),
+                row.getBoolean(5),
+                row.getBoolean(6),
+                row.getString(7),
+                row.getString(8),
+                row.getString(9),
+                row.getObject(10, Integer.class),
+                row.getBoolean(11),
+                new ClientSettingsValues(
+                        row.getInt(12),
+                        row.getInt(13),
+                        row.getInt(14),
+                        row.getInt(15),
+                        row.getInt(16),
+                        row.getInt(17),
+                        row.getInt(18),
+                        row.getInt(19),
+                        row.getInt(20),
+                        row.getInt(21)));
     }
 
     /** Connected before and still in use: a hello changes no state, so neither the license nor the audit. */
