@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.jumpdesk.protocol.Hello;
 import org.jumpdesk.protocol.Register;
 import org.jumpdesk.protocol.Registered;
@@ -45,10 +44,16 @@ public interface AgentDirectory {
      * @return each hello's answer, in the order given
      */
     default List<Answer> agentsConnected(List<Connecting> hellos) {
-        return hellos.stream()
-                .map(connecting -> Answer.of(
-                        () -> agentConnected(connecting.hello(), connecting.nonce(), connecting.connectionId())))
-                .toList();
+        return hellos.stream().map(this::answerAlone).toList();
+    }
+
+    /** One hello taken on its own: {@link #agentConnected}'s welcome, or what it threw. */
+    default Answer answerAlone(Connecting hello) {
+        try {
+            return new Answer(agentConnected(hello.hello(), hello.nonce(), hello.connectionId()), null);
+        } catch (RuntimeException e) {
+            return new Answer(null, e);
+        }
     }
 
     /**
@@ -57,17 +62,7 @@ public interface AgentDirectory {
      * @param welcomed null when refused or failed
      * @param failure null when welcomed
      */
-    record Answer(Welcomed welcomed, RuntimeException failure) {
-
-        /** The answer of a hello taken on its own. */
-        static Answer of(Supplier<Welcomed> hello) {
-            try {
-                return new Answer(hello.get(), null);
-            } catch (RuntimeException e) {
-                return new Answer(null, e);
-            }
-        }
-    }
+    record Answer(Welcomed welcomed, RuntimeException failure) {}
 
     /**
      * The answer to a hello.

@@ -103,11 +103,7 @@ public class SiteAgentDirectory implements AgentDirectory {
         List<Answer> answers = new ArrayList<>(hellos.size());
         for (Connecting connecting : hellos) {
             AgentWelcome welcome = returning.get(connecting.connectionId());
-            answers.add(
-                    welcome == null
-                            ? Answer.of(() ->
-                                    agentConnected(connecting.hello(), connecting.nonce(), connecting.connectionId()))
-                            : new Answer(welcomed(welcome, siteKey), null));
+            answers.add(welcome == null ? answerAlone(connecting) : new Answer(welcomed(welcome, siteKey), null));
         }
         return answers;
     }
