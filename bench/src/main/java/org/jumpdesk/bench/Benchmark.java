@@ -601,13 +601,14 @@ public final class Benchmark {
         try (Connection db = site.database()) {
             ids = SiteData.clientIds(db);
         }
-        long databaseCpu = site.databaseCpuNanos();
+        CoreShares start = CoreShares.now(site);
         AuditFloor.Run run = AuditFloor.run(site, ids, 8, 15);
-        double databaseCpuPerChange = (site.databaseCpuNanos() - databaseCpu) / 1e6 / Math.max(1, run.changes());
+        CoreShares end = CoreShares.now(site);
+        double databaseCpuPerChange = end.databaseSince(start) / 1e6 / Math.max(1, run.changes());
         say(String.format(
                 "audited changes, PostgreSQL alone (15 s, plain JDBC, 8 threads): %.0f/s, CPU %.2f ms per change in"
-                        + " PostgreSQL",
-                run.perSecond(), databaseCpuPerChange));
+                        + " PostgreSQL; of the machine's cores: %s",
+                run.perSecond(), databaseCpuPerChange, end.since(start)));
         return run.perSecond();
     }
 
@@ -626,16 +627,16 @@ public final class Benchmark {
             auditBefore = SiteData.auditEvents(db);
         }
         String body = ids.stream().map(UUID::toString).collect(Collectors.joining("\n"));
-        long cpu = site.serverCpuNanos();
-        long databaseCpu = site.databaseCpuNanos();
+        CoreShares start = CoreShares.now(site);
         Map<String, Long> result = drive(
                 site.benchDriver()
                         .resolve("audited-changes?actor=" + SiteData.REPRESENTATIVE + "&group=" + SiteData.GROUP
                                 + "&threads=8&seconds=" + seconds),
                 body);
-        long ended = System.nanoTime();
-        double serverCpuSeconds = (site.serverCpuNanos() - cpu) / 1e9;
-        double databaseCpuSeconds = (site.databaseCpuNanos() - databaseCpu) / 1e9;
+        CoreShares end = CoreShares.now(site);
+        long ended = end.nanos();
+        double serverCpuSeconds = end.serverSince(start) / 1e9;
+        double databaseCpuSeconds = end.databaseSince(start) / 1e9;
         long unsealedAtEnd;
         try (Connection db = site.database()) {
             unsealedAtEnd = SiteData.unsealedAuditEvents(db);
@@ -651,7 +652,7 @@ public final class Benchmark {
         say(String.format(
                 "audited changes (%d s): %s, %,d audit rows written, %.0f/s; CPU %.1f s in WildFly (%.2f ms per change),"
                         + " %.1f s in PostgreSQL (%.2f ms per change); %,d rows unsealed at the end, all sealed %.2f s"
-                        + " later",
+                        + " later; of the machine's cores: %s",
                 seconds,
                 result,
                 audited,
@@ -661,7 +662,8 @@ public final class Benchmark {
                 databaseCpuSeconds,
                 databaseCpuPerChange,
                 unsealedAtEnd,
-                sealedAfter));
+                sealedAfter,
+                end.since(start)));
         return new AuditedChanges(perSecond, cpuPerChange, databaseCpuPerChange, sealedAfter);
     }
 
@@ -708,10 +710,7 @@ public final class Benchmark {
         if (PROFILE != null) {
             site.startRecording(PROFILE.resolve("storm.jfr"));
         }
-        long cpuAtReady = site.serverCpuNanos();
-        long databaseCpuAtReady = site.databaseCpuNanos();
-        long agentsCpuAtReady = BenchSite.agentsCpuNanos();
-        long idleAtReady = BenchSite.machineIdleNanos();
+        CoreShares atReady = CoreShares.now(site);
         int connectedAtReady = fleet.connected();
         long retriesAtReady = fleet.restartRetries();
         // How many are back after each 5 s, to show the tail.
@@ -726,25 +725,19 @@ public final class Benchmark {
         if (PROFILE != null) {
             site.stopRecording();
         }
-        long serverCpu = site.serverCpuNanos() - cpuAtReady;
-        long databaseCpu = site.databaseCpuNanos() - databaseCpuAtReady;
+        CoreShares atEnd = CoreShares.now(site);
         int returned = Math.max(1, held - connectedAtReady);
-        double cpuPerReconnect = serverCpu / 1e6 / returned;
-        double databaseCpuPerReconnect = databaseCpu / 1e6 / returned;
-        // Where the machine's cores went: the simulated agents share them with the site here, which 19,000
-        // real machines would not.
-        int cores = Runtime.getRuntime().availableProcessors();
-        double coreNanos = (double) (back - ready) * cores;
+        double cpuPerReconnect = atEnd.serverSince(atReady) / 1e6 / returned;
+        double databaseCpuPerReconnect = atEnd.databaseSince(atReady) / 1e6 / returned;
         String machine = String.format(
-                "of the machine's cores over the storm: WildFly %.0f %%, PostgreSQL %.0f %%, the simulated agents"
-                        + " %.0f %%, idle %.0f %%; with every core to the site, %,d agents at that CPU would take"
-                        + " %.1f s",
-                100 * serverCpu / coreNanos,
-                100 * databaseCpu / coreNanos,
-                100 * (BenchSite.agentsCpuNanos() - agentsCpuAtReady) / coreNanos,
-                100 * (BenchSite.machineIdleNanos() - idleAtReady) / coreNanos,
+                "of the machine's cores over the storm: %s; with every core to the site, %,d agents at that CPU"
+                        + " would take %.1f s",
+                atEnd.since(atReady),
                 held,
-                (cpuPerReconnect + databaseCpuPerReconnect) * held / 1e3 / cores);
+                (cpuPerReconnect + databaseCpuPerReconnect)
+                        * held
+                        / 1e3
+                        / Runtime.getRuntime().availableProcessors());
         say("reconnect storm: " + machine);
         say(String.format(
                 "reconnect storm: %,d agents connected when the site answered (queued during the boot); back after %s;"
