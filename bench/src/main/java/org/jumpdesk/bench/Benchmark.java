@@ -39,8 +39,8 @@ import java.util.stream.Collectors;
  * {@code jumpdesk.bench.server} (provisioned WildFly), {@code jumpdesk.bench.ear}, {@code
  * jumpdesk.bench.port-offset}, {@code jumpdesk.bench.steps} (agents held at each step, e.g.
  * {@code 1000,5000,10000,19000}), {@code jumpdesk.bench.phases} (what runs besides the steps' joins and
- * heap: {@code jumps,heartbeats,flush,audit,storm} by default; a subset to work on one figure), {@code
- * jumpdesk.bench.output}, {@code jumpdesk.bench.plot}.
+ * heap: {@code jumps,heartbeats,flush,audit,storm,search} by default; a subset to work on one figure), {@code
+ * jumpdesk.bench.search.clients} (1,000,000), {@code jumpdesk.bench.output}, {@code jumpdesk.bench.plot}.
  */
 public final class Benchmark {
 
@@ -76,7 +76,7 @@ public final class Benchmark {
     private static final int STATISTICS_SETTLE_SECONDS = 11;
 
     /** What runs after the agents joined, in this order ({@code jumpdesk.bench.phases}). */
-    private static final List<String> PHASES = List.of("jumps", "heartbeats", "flush", "audit", "storm");
+    private static final List<String> PHASES = List.of("jumps", "heartbeats", "flush", "audit", "storm", "search");
     /** The embedded PostgreSQL narrates its start-up at INFO; held here so the level sticks. */
     private static final Logger EMBEDDED_DATABASE_LOG = Logger.getLogger("io.zonky");
 
@@ -234,8 +234,12 @@ public final class Benchmark {
             throw e;
         }
         jumpFigures();
-        figures.add(Figure.notMeasured(
-                "search + first page over 1,000,000 clients", "ms p95", 50, false, "needs #6 (console search)"));
+        if (phases.contains("search")) {
+            search();
+        } else {
+            figures.add(Figure.notMeasured(
+                    "search + first page over 1,000,000 clients", "ms p95", 50, false, "not among this run's phases"));
+        }
         report(began, output, plot);
     }
 
@@ -593,6 +597,27 @@ public final class Benchmark {
                                 + " plain JDBC from 8 threads, WildFly idle, 15 s, commits on disk; the server reached"
                                 + " %.0f %% of it",
                         100 * durable.perSecond() / floor)));
+    }
+
+    /**
+     * The console's search over generated clients ({@link SearchBenchmark}), in a second embedded PostgreSQL
+     * once the site has stopped: the figure is the slowest query's p95.
+     */
+    private void search() throws Exception {
+        int clients = Integer.getInteger("jumpdesk.bench.search.clients", 1_000_000);
+        say(String.format("search: generating %,d clients in a second embedded PostgreSQL", clients));
+        SearchBenchmark.Slowest slowest = SearchBenchmark.run(new int[] {clients}, line -> say("search: " + line));
+        figures.add(new Figure(
+                String.format("search + first page over %,d clients", clients),
+                slowest.p95Millis(),
+                "ms p95",
+                50,
+                false,
+                String.format(
+                        "the slowest of the 10 queries of SearchBenchmark (%s), each 60 times after 5 unmeasured:"
+                                + " the console's SQL and bindings (JumpClientSearch), generated clients and"
+                                + " presence rows, the site stopped; every query's line is in the log",
+                        slowest.query())));
     }
 
     /** The audited changes' baseline: PostgreSQL alone with the same statements ({@link AuditFloor}). */

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
@@ -52,22 +53,34 @@ public final class SearchBenchmark {
 
     private SearchBenchmark() {}
 
+    /** The slowest query's p95 at the largest size: the figure the target is about. */
+    record Slowest(int clients, String query, double p95Millis) {}
+
     public static void main(String[] args) throws Exception {
         java.util.logging.Logger.getLogger("io.zonky").setLevel(java.util.logging.Level.WARNING);
         int[] sizes = Arrays.stream(System.getProperty("jumpdesk.bench.search.sizes", "100000,1000000")
                         .split(","))
                 .mapToInt(size -> Integer.parseInt(size.trim()))
                 .toArray();
+        run(sizes, System.out::println);
+    }
+
+    /**
+     * Generates each size in turn in a new embedded PostgreSQL, prints the table (and the last-seen flush at
+     * each size) line by line to {@code out}, and returns the slowest query at the largest size.
+     */
+    static Slowest run(int[] sizes, Consumer<String> out) throws Exception {
         Path data = Files.createTempDirectory("jumpdesk-search-bench-");
         try (EmbeddedDatabase database = EmbeddedDatabase.start(data, freePort())) {
             String url = database.createDatabaseIfMissing("jumpdesk_search");
             Flyway.configure().dataSource(url, EmbeddedDatabase.USER, "").load().migrate();
             try (Connection connection = DriverManager.getConnection(url, EmbeddedDatabase.USER, "")) {
                 Map<Long, String> visible = groups(connection);
-                System.out.println("| clients | query | matches | p50 ms | p95 ms | max ms | buffers count + page |");
-                System.out.println("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
+                out.accept("| clients | query | matches | p50 ms | p95 ms | max ms | buffers count + page |");
+                out.accept("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
                 int generated = 0;
                 List<String> flushes = new ArrayList<>();
+                Slowest slowest = null;
                 for (int size : sizes) {
                     long start = System.nanoTime();
                     generate(connection, generated, size);
@@ -75,14 +88,19 @@ public final class SearchBenchmark {
                     System.err.printf(
                             Locale.ROOT, "generated %,d clients in %.0f s%n", size, (System.nanoTime() - start) / 1e9);
                     int connected = connect(connection, size);
+                    slowest = null;
                     for (Case c : cases(connected)) {
-                        measure(connection, size, c, visible);
+                        double p95 = measure(connection, size, c, visible, out);
+                        if (slowest == null || p95 > slowest.p95Millis()) {
+                            slowest = new Slowest(size, c.name(), p95);
+                        }
                     }
                     flushes.add(LastSeenFlush.measure(connection, size, NODE, BOOT));
                 }
-                System.out.println();
-                System.out.println(LastSeenFlush.HEADER);
-                flushes.forEach(System.out::println);
+                out.accept("");
+                out.accept(LastSeenFlush.HEADER);
+                flushes.forEach(out);
+                return slowest;
             }
         } finally {
             Directories.deleteRecursively(data);
@@ -201,7 +219,9 @@ public final class SearchBenchmark {
         return new JumpClientQuery(text, fields, null, null);
     }
 
-    private static void measure(Connection connection, int size, Case c, Map<Long, String> visible)
+    /** Runs one query as the console does, prints its line, and returns its p95 in milliseconds. */
+    private static double measure(
+            Connection connection, int size, Case c, Map<Long, String> visible, Consumer<String> out)
             throws SQLException {
         ClientSearchSql.Where where = ClientSearchSql.where(c.query(), visible);
         List<Object> countParameters = new ArrayList<>(where.parameters());
@@ -233,20 +253,22 @@ public final class SearchBenchmark {
             }
         }
         Arrays.sort(nanos);
-        System.out.printf(
+        double p95 = nanos[(int) Math.ceil(RUNS * 0.95) - 1] / 1e6;
+        out.accept(String.format(
                 Locale.ROOT,
-                "| %,d | %s | %s | %.1f | %.1f | %.1f | %s + %,d |%n",
+                "| %,d | %s | %s | %.1f | %.1f | %.1f | %s + %,d |",
                 size,
                 c.name(),
                 matches > JumpClientSearch.COUNT_LIMIT ? "> " + JumpClientSearch.COUNT_LIMIT : Long.toString(matches),
                 nanos[RUNS / 2] / 1e6,
-                nanos[(int) Math.ceil(RUNS * 0.95) - 1] / 1e6,
+                p95,
                 nanos[RUNS - 1] / 1e6,
                 counted
                         ? String.format(
                                 Locale.ROOT, "%,d", buffers(connection, ClientSearchSql.count(where), countParameters))
                         : "no count",
-                buffers(connection, page, pageParameters));
+                buffers(connection, page, pageParameters)));
+        return p95;
     }
 
     /** The capped count, as {@code JumpClientSearch} runs it when the first page does not tell it. */
