@@ -178,6 +178,9 @@ class PresenceIT {
             assertThat(welcomes).containsOnlyKeys(backHello.connectionId(), firstOfTwo.connectionId());
             assertThat(welcomes.get(backHello.connectionId()).clientId()).isEqualTo(back);
             assertThat(welcomes.get(backHello.connectionId()).mode()).isEqualTo(JumpClientMode.ACTIVE);
+            assertThat(welcomes.get(backHello.connectionId()).onRelease())
+                    .as("an agent on the site's release is told so with its welcome")
+                    .isTrue();
             for (ConnectingAgent welcomed : List.of(backHello, firstOfTwo)) {
                 assertThat(fixtures.count(
                                 "SELECT COUNT(*) FROM agent_connection WHERE client_id = ? AND connection_id = ?"

@@ -68,8 +68,9 @@ public interface AgentDirectory {
      * The answer to a hello.
      *
      * @param update the release offered to an agent on another version, when an upgrade slot was free
+     * @param onRelease whether the agent runs the site's agent release (as {@link #runsRelease} would say)
      */
-    record Welcomed(Welcome welcome, Optional<UpdateAvailable> update) {}
+    record Welcomed(Welcome welcome, Optional<UpdateAvailable> update, boolean onRelease) {}
 
     /**
      * The connection closed: the client is offline unless a newer connection replaced it.

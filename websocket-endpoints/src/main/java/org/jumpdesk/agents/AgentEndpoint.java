@@ -227,10 +227,9 @@ public class AgentEndpoint {
             return;
         }
         AgentDirectory.Welcomed welcomed = answer.welcomed();
-        boolean onRelease = directory.runsRelease(hello.agentVersion());
         synchronized (this) {
             if (!closed) {
-                awaitingUpdate = onRelease ? null : hello.agentVersion();
+                awaitingUpdate = welcomed.onRelease() ? null : hello.agentVersion();
                 nonce = null;
                 // Interned: the agents of a site run a handful of versions, and each connection keeps it.
                 session.getUserProperties()

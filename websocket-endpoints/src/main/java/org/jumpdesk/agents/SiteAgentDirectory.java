@@ -126,7 +126,7 @@ public class SiteAgentDirectory implements AgentDirectory {
                 current.passiveCheckInSeconds(),
                 client.offlineLimitDays(),
                 siteKey);
-        return new Welcomed(welcome, client.update().map(SiteAgentDirectory::offered));
+        return new Welcomed(welcome, client.update().map(SiteAgentDirectory::offered), client.onRelease());
     }
 
     @Override

@@ -137,7 +137,8 @@ class AgentEndpointTest {
                 recordedPresence.add("connected " + connectionId);
                 return new Welcomed(
                         new Welcome(hello.clientId(), 30, 300, "ACTIVE", 60, 180, SITE_KEY),
-                        updateFor(hello.clientId(), hello.agentVersion()));
+                        updateFor(hello.clientId(), hello.agentVersion()),
+                        runsRelease(hello.agentVersion()));
             }
         };
     }

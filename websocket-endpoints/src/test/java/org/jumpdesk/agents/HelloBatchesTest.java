@@ -147,7 +147,7 @@ class HelloBatchesTest {
                 throw JumpDeskStatus.JC_NOT_FOUND.exception("no Jump Client " + hello.clientId());
             }
             return new Welcomed(
-                    new Welcome(hello.clientId(), 30, 300, "ACTIVE", 60, 180, "c2l0ZQ=="), Optional.empty());
+                    new Welcome(hello.clientId(), 30, 300, "ACTIVE", 60, 180, "c2l0ZQ=="), Optional.empty(), true);
         }
 
         @Override

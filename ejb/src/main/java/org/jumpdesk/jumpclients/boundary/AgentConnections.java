@@ -93,12 +93,14 @@ public class AgentConnections {
                 ClientSettingsValues current = client == null ? settings.current() : client.settings();
                 int offlineLimitDays = (int) Duration.between(first.lastContactAt(), first.removalDue())
                         .toDays();
+                boolean onRelease = agentRelease.isCurrent(description.agentVersion());
                 welcome = new AgentWelcome(
                         clientId,
                         first.mode(),
                         offlineLimitDays,
                         current,
-                        offer(clientId, description, client != null && client.upgrading()));
+                        onRelease,
+                        offer(clientId, description, client != null && client.upgrading(), onRelease));
             }
             ConnectionSql.connected(connection, Map.of(clientId, connectionId), thisNode.id(), thisNode.bootId(), now);
             return welcome;
@@ -152,19 +154,20 @@ public class AgentConnections {
         ClientSettingsValues current = client.settings();
         int offlineLimitDays =
                 client.offlineLimitDays() == null ? current.offlineLimitDays() : client.offlineLimitDays();
+        boolean onRelease = agentRelease.isCurrent(description.agentVersion());
         return new AgentWelcome(
                 client.id(),
                 client.mode(),
                 offlineLimitDays,
                 current,
-                offer(client.id(), description, client.upgrading()));
+                onRelease,
+                offer(client.id(), description, client.upgrading(), onRelease));
     }
 
     /** Nothing to offer or to finish for an agent on the release that was not updating. */
-    private Optional<AgentUpdates.Offer> offer(UUID clientId, AgentDescription description, boolean upgrading) {
-        return upgrading || !agentRelease.isCurrent(description.agentVersion())
-                ? agentUpdates.offerFor(clientId, description.agentVersion())
-                : Optional.empty();
+    private Optional<AgentUpdates.Offer> offer(
+            UUID clientId, AgentDescription description, boolean upgrading, boolean onRelease) {
+        return upgrading || !onRelease ? agentUpdates.offerFor(clientId, description.agentVersion()) : Optional.empty();
     }
 
     /**

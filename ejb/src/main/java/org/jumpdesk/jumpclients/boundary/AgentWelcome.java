@@ -11,6 +11,8 @@ import org.jumpdesk.settings.boundary.ClientSettingsValues;
  *
  * @param offlineLimitDays how long the client may stay offline from now before it is uninstalled and removed
  * @param settings the client settings it runs with (heartbeat, statistics and check-in intervals)
+ * @param onRelease whether it runs the site's agent release; if not, the node offers the release again at
+ *     its statistics reports until it does
  * @param update the release offered to it, when it runs another version and an upgrade slot was free
  */
 public record AgentWelcome(
@@ -18,4 +20,5 @@ public record AgentWelcome(
         JumpClientMode mode,
         int offlineLimitDays,
         ClientSettingsValues settings,
+        boolean onRelease,
         Optional<AgentUpdates.Offer> update) {}
