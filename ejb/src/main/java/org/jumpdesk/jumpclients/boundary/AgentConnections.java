@@ -25,6 +25,7 @@ import org.jumpdesk.jumpclients.control.ConnectionSql;
 import org.jumpdesk.jumpclients.control.ReturningClient;
 import org.jumpdesk.jumpclients.control.ThisNode;
 import org.jumpdesk.jumpclients.entity.AgentDescription;
+import org.jumpdesk.jumpclients.entity.JumpClientMode;
 import org.jumpdesk.platform.DatabaseMigrations;
 import org.jumpdesk.platform.Statements;
 import org.jumpdesk.settings.boundary.ClientSettingsValues;
@@ -93,14 +94,13 @@ public class AgentConnections {
                 ClientSettingsValues current = client == null ? settings.current() : client.settings();
                 int offlineLimitDays = (int) Duration.between(first.lastContactAt(), first.removalDue())
                         .toDays();
-                boolean onRelease = agentRelease.isCurrent(description.agentVersion());
-                welcome = new AgentWelcome(
+                welcome = welcome(
                         clientId,
                         first.mode(),
                         offlineLimitDays,
                         current,
-                        onRelease,
-                        offer(clientId, description, client != null && client.upgrading(), onRelease));
+                        description,
+                        client != null && client.upgrading());
             }
             ConnectionSql.connected(connection, Map.of(clientId, connectionId), thisNode.id(), thisNode.bootId(), now);
             return welcome;
@@ -154,20 +154,25 @@ public class AgentConnections {
         ClientSettingsValues current = client.settings();
         int offlineLimitDays =
                 client.offlineLimitDays() == null ? current.offlineLimitDays() : client.offlineLimitDays();
-        boolean onRelease = agentRelease.isCurrent(description.agentVersion());
-        return new AgentWelcome(
-                client.id(),
-                client.mode(),
-                offlineLimitDays,
-                current,
-                onRelease,
-                offer(client.id(), description, client.upgrading(), onRelease));
+        return welcome(client.id(), client.mode(), offlineLimitDays, current, description, client.upgrading());
     }
 
-    /** Nothing to offer or to finish for an agent on the release that was not updating. */
-    private Optional<AgentUpdates.Offer> offer(
-            UUID clientId, AgentDescription description, boolean upgrading, boolean onRelease) {
-        return upgrading || !onRelease ? agentUpdates.offerFor(clientId, description.agentVersion()) : Optional.empty();
+    /**
+     * What the agent is told, with whether it runs the release. Nothing to offer or to finish for an agent on
+     * the release that was not updating.
+     */
+    private AgentWelcome welcome(
+            UUID clientId,
+            JumpClientMode mode,
+            int offlineLimitDays,
+            ClientSettingsValues settings,
+            AgentDescription description,
+            boolean upgrading) {
+        boolean onRelease = agentRelease.isCurrent(description.agentVersion());
+        Optional<AgentUpdates.Offer> offer = upgrading || !onRelease
+                ? agentUpdates.offerFor(clientId, description.agentVersion())
+                : Optional.empty();
+        return new AgentWelcome(clientId, mode, offlineLimitDays, settings, onRelease, offer);
     }
 
     /**
