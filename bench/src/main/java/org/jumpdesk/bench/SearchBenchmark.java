@@ -54,7 +54,7 @@ public final class SearchBenchmark {
     private SearchBenchmark() {}
 
     /** The slowest query's p95 at the largest size: the figure the target is about. */
-    record Slowest(int clients, String query, double p95Millis) {}
+    record Slowest(String query, double p95Millis) {}
 
     public static void main(String[] args) throws Exception {
         java.util.logging.Logger.getLogger("io.zonky").setLevel(java.util.logging.Level.WARNING);
@@ -92,7 +92,7 @@ public final class SearchBenchmark {
                     for (Case c : cases(connected)) {
                         double p95 = measure(connection, size, c, visible, out);
                         if (slowest == null || p95 > slowest.p95Millis()) {
-                            slowest = new Slowest(size, c.name(), p95);
+                            slowest = new Slowest(c.name(), p95);
                         }
                     }
                     flushes.add(LastSeenFlush.measure(connection, size, NODE, BOOT));
